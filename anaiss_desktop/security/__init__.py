@@ -1,0 +1,1 @@
+"""Key slots, Argon2id, the station lock, the audit hash chain. No Qt here."""

@@ -1,0 +1,279 @@
+"""The key-slot file: the database key *K* wrapped once per account and once by the recovery key.
+
+Each account slot holds *K* encrypted with AES-256-GCM under a key derived from the account's
+password by Argon2id (parameters stored in the slot). Adding or resetting an account rewrites one
+slot; the database is never re-encrypted. The file also keeps what must be known *before* the
+database can be opened: consecutive login failures and the lock flag (so a lockout survives a
+restart), and the latest audit hash (so a truncated audit log is detected).
+
+Login names never appear in clear: slots are indexed by a salted SHA-256 of the folded login.
+Unknown login names get "phantom" entries that count failures and lock exactly like real ones,
+so nothing the user sees tells whether a login exists.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import secrets
+import uuid
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from ..domain.lockout import SlotState
+from ..storage.errors import StorageError, translate
+from . import kdf
+from .atomic import write_atomic
+
+FORMAT = 1
+NONCE_BYTES = 12
+MAX_PHANTOMS = 64
+RECOVERY_BYTES = 20  # 160 bits, shown as 32 base32 characters
+_B32_FIXES = str.maketrans({"0": "O", "1": "I", "8": "B"})
+
+
+class KeySlotsDamaged(StorageError):
+    default_message = (
+        "Le fichier des clés de la station est absent, endommagé ou étranger : "
+        "la station ne peut pas être ouverte. Restaurez une sauvegarde."
+    )
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.b64decode(text.encode("ascii"), validate=True)
+
+
+def fold_login(login: str) -> str:
+    """Login names compare without case or surrounding spaces."""
+    return login.strip().casefold()
+
+
+def generate_recovery_key() -> str:
+    """A fresh recovery key, grouped for reading aloud: ``ABCD-EFGH-…`` (8 groups of 4)."""
+    raw = base64.b32encode(secrets.token_bytes(RECOVERY_BYTES)).decode("ascii")
+    return "-".join(raw[i : i + 4] for i in range(0, len(raw), 4))
+
+
+def normalise_recovery_key(text: str) -> bytes | None:
+    """Bytes behind a typed recovery key (spaces, dashes, case, 0/O 1/I 8/B slips forgiven)."""
+    cleaned = "".join(ch for ch in text.upper() if ch.isalnum()).translate(_B32_FIXES)
+    try:
+        raw = base64.b32decode(cleaned)
+    except (ValueError, base64.binascii.Error):
+        return None
+    return raw if len(raw) == RECOVERY_BYTES else None
+
+
+class KeySlotFile:
+    """In-memory view of ``keyslots.json``; every change is written atomically with :meth:`save`."""
+
+    def __init__(self, path: Path, data: dict[str, Any]) -> None:
+        self.path = Path(path)
+        self._data = data
+
+    # -- creation and loading ------------------------------------------------------------------
+    @classmethod
+    def create(cls, path: Path, db_key: bytearray) -> tuple[KeySlotFile, str]:
+        """A new slot file for ``db_key`` with its recovery slot; returns it and the key."""
+        data = {
+            "format": FORMAT,
+            "station_id": str(uuid.uuid4()),
+            "login_salt": _b64(os.urandom(16)),
+            "slots": {},
+            "recovery": None,
+            "audit_anchor": {"count": 0, "hash": ""},
+        }
+        slots = cls(path, data)
+        recovery_key = slots.set_recovery(db_key)
+        slots.save()
+        return slots, recovery_key
+
+    @classmethod
+    def load(cls, path: Path) -> KeySlotFile:
+        try:
+            raw = Path(path).read_bytes()
+        except FileNotFoundError as exc:
+            raise KeySlotsDamaged() from exc
+        except OSError as exc:
+            raise translate(exc) from exc
+        try:
+            data = json.loads(raw.decode("utf-8"))
+            if data.get("format") != FORMAT:
+                raise ValueError("format")
+            for key in ("station_id", "login_salt", "slots", "audit_anchor"):
+                if key not in data:
+                    raise ValueError(key)
+            _unb64(data["login_salt"])
+        except (ValueError, UnicodeDecodeError, AttributeError, TypeError) as exc:
+            raise KeySlotsDamaged() from exc
+        return cls(path, data)
+
+    def save(self) -> None:
+        payload = json.dumps(self._data, indent=1, sort_keys=True).encode("utf-8")
+        try:
+            write_atomic(self.path, payload)
+        except OSError as exc:
+            raise translate(exc) from exc
+
+    # -- identity ------------------------------------------------------------------------------
+    @property
+    def station_id(self) -> str:
+        return str(self._data["station_id"])
+
+    def slot_id(self, login: str) -> str:
+        salt = _unb64(self._data["login_salt"])
+        return hashlib.sha256(salt + fold_login(login).encode("utf-8")).hexdigest()
+
+    def _aad(self, slot_id: str) -> bytes:
+        return f"anaiss-keyslot:{self.station_id}:{slot_id}".encode()
+
+    def _entry(self, login: str) -> dict[str, Any] | None:
+        return self._data["slots"].get(self.slot_id(login))
+
+    def has_account_slot(self, login: str) -> bool:
+        entry = self._entry(login)
+        return bool(entry and entry.get("wrapped"))
+
+    def account_slot_count(self) -> int:
+        return sum(1 for e in self._data["slots"].values() if e.get("wrapped"))
+
+    # -- account slots -------------------------------------------------------------------------
+    def set_account_slot(
+        self, login: str, password: str, db_key: bytearray, params: kdf.KdfParams = kdf.DEFAULT
+    ) -> None:
+        """(Re)wrap ``db_key`` for ``login`` under ``password``; clears its failures and lock."""
+        sid = self.slot_id(login)
+        salt = kdf.new_salt()
+        kek = kdf.derive(password.encode("utf-8"), salt, params)
+        nonce = os.urandom(NONCE_BYTES)
+        wrapped = AESGCM(kek).encrypt(nonce, bytes(db_key), self._aad(sid))
+        self._data["slots"][sid] = {
+            "kdf": {"alg": "argon2id", "salt": _b64(salt), **params.to_dict()},
+            "nonce": _b64(nonce),
+            "wrapped": _b64(wrapped),
+            "failures": 0,
+            "locked": False,
+            "last_failure_at": None,
+        }
+
+    def remove_account_slot(self, login: str) -> None:
+        """Forget the slot: the password no longer opens anything (a disabled account)."""
+        self._data["slots"].pop(self.slot_id(login), None)
+
+    def unwrap(self, login: str, password: str) -> bytearray | None:
+        """*K* when ``password`` opens ``login``'s slot, else ``None`` (same cost either way)."""
+        entry = self._entry(login)
+        if not entry or not entry.get("wrapped"):
+            kdf.derive(password.encode("utf-8"), b"\0" * kdf.SALT_BYTES, self._dummy_params())
+            return None
+        try:
+            meta = entry["kdf"]
+            params = kdf.KdfParams.from_dict(meta)
+            kek = kdf.derive(password.encode("utf-8"), _unb64(meta["salt"]), params)
+            plain = AESGCM(kek).decrypt(
+                _unb64(entry["nonce"]), _unb64(entry["wrapped"]), self._aad(self.slot_id(login))
+            )
+        except InvalidTag:
+            return None
+        except (KeyError, ValueError, TypeError) as exc:
+            raise KeySlotsDamaged() from exc
+        return bytearray(plain)
+
+    def _dummy_params(self) -> kdf.KdfParams:
+        for entry in self._data["slots"].values():
+            if entry.get("wrapped"):
+                return kdf.KdfParams.from_dict(entry["kdf"])
+        return kdf.DEFAULT
+
+    # -- lockout counters ----------------------------------------------------------------------
+    def state(self, login: str) -> SlotState:
+        entry = self._entry(login)
+        if not entry:
+            return SlotState()
+        return SlotState(
+            int(entry.get("failures", 0)),
+            bool(entry.get("locked", False)),
+            entry.get("last_failure_at"),
+        )
+
+    def set_state(self, login: str, state: SlotState) -> None:
+        """Store ``state``; an unknown login gets a phantom entry (bounded in number)."""
+        sid = self.slot_id(login)
+        entry = self._data["slots"].get(sid)
+        if entry is None:
+            if state == SlotState():
+                return
+            self._evict_phantoms()
+            entry = self._data["slots"][sid] = {"wrapped": None}
+        entry["failures"] = state.failures
+        entry["locked"] = state.locked
+        entry["last_failure_at"] = state.last_failure_at
+
+    def _evict_phantoms(self) -> None:
+        phantoms = [
+            (e.get("last_failure_at") or "", sid)
+            for sid, e in self._data["slots"].items()
+            if not e.get("wrapped")
+        ]
+        phantoms.sort()
+        while len(phantoms) >= MAX_PHANTOMS:
+            _, sid = phantoms.pop(0)
+            del self._data["slots"][sid]
+
+    # -- recovery slot -------------------------------------------------------------------------
+    def _recovery_kek(self, raw: bytes, salt: bytes) -> bytes:
+        # The recovery key is 160 random bits: a fast KDF is enough, no password to stretch.
+        return HKDF(hashes.SHA256(), 32, salt, b"anaiss recovery slot").derive(raw)
+
+    def set_recovery(self, db_key: bytearray) -> str:
+        """Wrap ``db_key`` under a brand-new recovery key, replacing the old one; return it."""
+        key_text = generate_recovery_key()
+        raw = normalise_recovery_key(key_text)
+        assert raw is not None
+        salt = os.urandom(16)
+        nonce = os.urandom(NONCE_BYTES)
+        wrapped = AESGCM(self._recovery_kek(raw, salt)).encrypt(
+            nonce, bytes(db_key), self._aad("recovery")
+        )
+        self._data["recovery"] = {
+            "kdf": {"alg": "hkdf-sha256", "salt": _b64(salt)},
+            "nonce": _b64(nonce),
+            "wrapped": _b64(wrapped),
+        }
+        return key_text
+
+    def unwrap_recovery(self, recovery_key: str) -> bytearray | None:
+        raw = normalise_recovery_key(recovery_key)
+        entry = self._data.get("recovery")
+        if raw is None or not entry:
+            return None
+        try:
+            kek = self._recovery_kek(raw, _unb64(entry["kdf"]["salt"]))
+            plain = AESGCM(kek).decrypt(
+                _unb64(entry["nonce"]), _unb64(entry["wrapped"]), self._aad("recovery")
+            )
+        except InvalidTag:
+            return None
+        except (KeyError, ValueError, TypeError) as exc:
+            raise KeySlotsDamaged() from exc
+        return bytearray(plain)
+
+    # -- audit anchor --------------------------------------------------------------------------
+    @property
+    def audit_anchor(self) -> tuple[int, str]:
+        anchor = self._data["audit_anchor"]
+        return int(anchor["count"]), str(anchor["hash"])
+
+    def set_audit_anchor(self, count: int, last_hash: str) -> None:
+        self._data["audit_anchor"] = {"count": count, "hash": last_hash}

@@ -1,0 +1,1 @@
+"""Use cases: check access, write the audit log, return plain data. No Qt here."""

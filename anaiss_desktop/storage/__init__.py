@@ -1,0 +1,1 @@
+"""SQLCipher storage: connection, migrations, repositories, error mapping. No Qt here."""
