@@ -77,11 +77,18 @@ class AuditLog:
     """Writes and reads the ``audit_log`` table, keeping the anchor in the key-slot file."""
 
     def __init__(
-        self, db: Database, slots: KeySlotFile, clock: Callable[[], datetime]
+        self,
+        db: Database,
+        slots: KeySlotFile,
+        clock: Callable[[], datetime],
+        *,
+        save: bool = True,
     ) -> None:
+        """``save=False`` keeps the anchor in memory only (station creation saves it last)."""
         self._db = db
         self._slots = slots
         self._clock = clock
+        self._save = save
 
     def append(self, actor: str, action: str, target: str = "", detail: str = "") -> AuditEntry:
         at = self._clock().isoformat(timespec="seconds")
@@ -97,7 +104,8 @@ class AuditLog:
             )
         count = self._db.scalar("SELECT count(*) FROM audit_log")
         self._slots.set_audit_anchor(count, digest)
-        self._slots.save()
+        if self._save:
+            self._slots.save()
         return AuditEntry(entry_id, at, actor, action, target, detail, prev_hash, digest)
 
     def entries(self) -> list[AuditEntry]:

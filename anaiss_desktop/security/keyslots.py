@@ -83,10 +83,10 @@ class KeySlotFile:
         self._data = data
 
     # -- creation and loading ------------------------------------------------------------------
-    @classmethod
-    def create(cls, path: Path, db_key: bytearray) -> tuple[KeySlotFile, str]:
-        """A new slot file for ``db_key`` with its recovery slot; returns it and the key."""
-        data = {
+    @staticmethod
+    def new_data() -> dict[str, Any]:
+        """Contents of a brand-new slot file: no account, no recovery slot yet."""
+        return {
             "format": FORMAT,
             "station_id": str(uuid.uuid4()),
             "login_salt": _b64(os.urandom(16)),
@@ -94,7 +94,11 @@ class KeySlotFile:
             "recovery": None,
             "audit_anchor": {"count": 0, "hash": ""},
         }
-        slots = cls(path, data)
+
+    @classmethod
+    def create(cls, path: Path, db_key: bytearray) -> tuple[KeySlotFile, str]:
+        """A new slot file for ``db_key`` with its recovery slot; returns it and the key."""
+        slots = cls(path, cls.new_data())
         recovery_key = slots.set_recovery(db_key)
         slots.save()
         return slots, recovery_key

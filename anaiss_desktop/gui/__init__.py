@@ -1,0 +1,1 @@
+"""Qt widgets, dialogs and models. They receive services, never a database connection."""

@@ -1,0 +1,45 @@
+"""The manager's station settings: service identity for letterheads and the security policy."""
+
+from __future__ import annotations
+
+from ..domain.policy import Policy
+from ..storage.settings_repo import SettingsRepository, StationInfo
+from .errors import InvalidInput
+from .session import Session
+
+
+class StationSettingsService:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def policy(self) -> Policy:
+        return self._session.policy()
+
+    def set_policy(self, policy: Policy) -> None:
+        s = self._session
+        s.require_manager()
+        problems = policy.problems()
+        if problems:
+            raise InvalidInput(problems=problems)
+        old = s.policy()
+        with s.db.transaction():
+            SettingsRepository(s.db).save_policy(policy)
+        s.audit.append(
+            s.account.login, "parametres.politique",
+            detail=(
+                f"validité {old.max_password_age_days}→{policy.max_password_age_days} j, "
+                f"verrouillage {old.idle_lock_minutes}→{policy.idle_lock_minutes} min"
+            ),
+        )
+
+    def station_info(self) -> StationInfo:
+        return self._session.station_info()
+
+    def set_station_info(self, info: StationInfo) -> None:
+        s = self._session
+        s.require_manager()
+        if not info.service_name.strip():
+            raise InvalidInput("Indiquez le nom du service (il figure en tête des courriers).")
+        with s.db.transaction():
+            SettingsRepository(s.db).update_station(info)
+        s.audit.append(s.account.login, "parametres.service")

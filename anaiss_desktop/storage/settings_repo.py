@@ -1,0 +1,66 @@
+"""Station settings (service identity for letterheads, manager policy) in the encrypted store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..domain.policy import Policy
+from .database import Database
+
+
+@dataclass(frozen=True)
+class StationInfo:
+    """What letterheads print: the service's name, postal address and phone."""
+
+    service_name: str
+    service_address: str = ""
+    service_phone: str = ""
+
+
+class SettingsRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def station_info(self) -> StationInfo:
+        row = self._db.query_one(
+            "SELECT service_name, service_address, service_phone FROM station WHERE id = 1"
+        )
+        return StationInfo(*row) if row else StationInfo("")
+
+    def create_station(self, info: StationInfo, at: str) -> None:
+        self._db.execute(
+            "INSERT INTO station(id, service_name, service_address, service_phone, created_at)"
+            " VALUES (1, ?, ?, ?, ?)",
+            (info.service_name.strip(), info.service_address.strip(),
+             info.service_phone.strip(), at),
+        )
+
+    def update_station(self, info: StationInfo) -> None:
+        self._db.execute(
+            "UPDATE station SET service_name = ?, service_address = ?, service_phone = ?"
+            " WHERE id = 1",
+            (info.service_name.strip(), info.service_address.strip(), info.service_phone.strip()),
+        )
+
+    def _get(self, key: str) -> str | None:
+        return self._db.scalar("SELECT value FROM settings WHERE key = ?", (key,))
+
+    def _set(self, key: str, value: str) -> None:
+        self._db.execute(
+            "INSERT INTO settings(key, value) VALUES (?, ?)"
+            " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    def policy(self) -> Policy:
+        default = Policy()
+        age = self._get("max_password_age_days")
+        idle = self._get("idle_lock_minutes")
+        return Policy(
+            max_password_age_days=int(age) if age else default.max_password_age_days,
+            idle_lock_minutes=int(idle) if idle else default.idle_lock_minutes,
+        )
+
+    def save_policy(self, policy: Policy) -> None:
+        self._set("max_password_age_days", str(policy.max_password_age_days))
+        self._set("idle_lock_minutes", str(policy.idle_lock_minutes))
