@@ -23,7 +23,7 @@ from anaiss_desktop.storage.settings_repo import StationInfo  # noqa: E402
 
 FAST_KDF = OWASP_MINIMUM
 MANAGER_LOGIN = "responsable"
-MANAGER_PASSWORD = "Responsable-Unite-2026!"
+MANAGER_PASSWORD = "Pilotage-Equipe-2026!x"
 ASSISTANT_LOGIN = "amartin"
 ASSISTANT_TEMP = "Temporaire-Solide-42!"
 ASSISTANT_PASSWORD = "Accompagner-Chaque-Jour-7"

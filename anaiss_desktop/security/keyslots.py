@@ -35,6 +35,7 @@ from .atomic import write_atomic
 FORMAT = 1
 NONCE_BYTES = 12
 MAX_PHANTOMS = 64
+MAX_PENDING_EVENTS = 200
 RECOVERY_BYTES = 20  # 160 bits, shown as 32 base32 characters
 _B32_FIXES = str.maketrans({"0": "O", "1": "I", "8": "B"})
 
@@ -281,3 +282,22 @@ class KeySlotFile:
 
     def set_audit_anchor(self, count: int, last_hash: str) -> None:
         self._data["audit_anchor"] = {"count": count, "hash": last_hash}
+
+    # -- sign-in events waiting for the audit log ----------------------------------------------
+    def add_pending_event(self, action: str, login: str, at: str) -> None:
+        """Remember a failure or lockout until the database is open to log it.
+
+        Stored by slot id (never the login name itself), bounded so a flood of guesses cannot
+        grow the file; the oldest are dropped first and their number is kept.
+        """
+        events = self._data.setdefault("pending_events", [])
+        events.append({"action": action, "slot": self.slot_id(login), "at": at})
+        if len(events) > MAX_PENDING_EVENTS:
+            del events[0]
+            self._data["pending_dropped"] = int(self._data.get("pending_dropped", 0)) + 1
+
+    def take_pending_events(self) -> tuple[list[dict[str, str]], int]:
+        """The waiting events and how many were dropped; the file forgets them (save after)."""
+        events = list(self._data.pop("pending_events", []))
+        dropped = int(self._data.pop("pending_dropped", 0))
+        return events, dropped

@@ -118,7 +118,7 @@ class AccountService:
             assert account is not None
             self._check_temporary(account, temporary_password)
         s.set_password(account, temporary_password, temporary=True)
-        self._log("compte.creation", account.login, f"rôle {role.value}")
+        self._log("compte.creation", account.login, f"rôle : {role.label}")
         return self._get(account.login)
 
     def update(
@@ -136,7 +136,7 @@ class AccountService:
         with s.db.transaction():
             self._repo.update_profile(account.id, full_name, role, social_worker, phone)
         self._log("compte.modification", account.login,
-                  f"rôle {role.value}, travailleur social {'oui' if social_worker else 'non'}")
+                  f"rôle : {role.label}, travailleur social : {'oui' if social_worker else 'non'}")
         if account.id == s.account.id:
             s.refresh_account()
         return self._get(login)

@@ -216,13 +216,35 @@ class Station:
             repo.add_login(account.id, at, state.failures)
         self.slots.set_state(login, lockout.after_success(state))
         audit = AuditLog(db, self.slots, self.clock)
+        self._log_pending_events(audit, repo)
         detail = f"{state.failures} échec(s) avant cette connexion" if state.failures else ""
         audit.append(account.login, "connexion", detail=detail)
         return Session(self, db, key, account, previous, state.failures, audit)
 
+    def _log_pending_events(self, audit: AuditLog, repo: AccountRepository) -> None:
+        """Failures and lockouts counted while the database was closed go into the audit log."""
+        events, dropped = self.slots.take_pending_events()
+        if not events and not dropped:
+            return
+        logins = {self.slots.slot_id(a.login): a.login for a in repo.all()}
+        for event in events:
+            login = logins.get(event.get("slot", ""))
+            audit.append(
+                login or "identifiant inconnu",
+                event.get("action", "connexion.echec"),
+                target=f"compte:{login}" if login else "",
+                detail=f"à {event.get('at', '?')}",
+            )
+        if dropped:
+            audit.append("station", "connexion.echec", detail=f"{dropped} échec(s) plus anciens")
+
     def _fail(self, login: str, state: lockout.SlotState) -> Session:
-        new_state = lockout.after_failure(state, _now(self.clock))
+        at = _now(self.clock)
+        new_state = lockout.after_failure(state, at)
         self.slots.set_state(login, new_state)
+        self.slots.add_pending_event("connexion.echec", login, at)
+        if new_state.locked:
+            self.slots.add_pending_event("compte.verrouillage", login, at)
         self.slots.save()
         if new_state.locked:
             raise AccountLocked()

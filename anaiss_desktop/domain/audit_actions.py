@@ -1,0 +1,29 @@
+"""The audit log's action codes and how a person reads them.
+
+Codes are stable (they are hashed into the chain); labels may improve. An unknown code is shown
+as it is, so a new kind of entry is never hidden.
+"""
+
+from __future__ import annotations
+
+ACTION_LABELS = {
+    "station.creation": "Création de la station",
+    "connexion": "Connexion",
+    "connexion.echec": "Échec de connexion",
+    "compte.creation": "Création de compte",
+    "compte.modification": "Modification de compte",
+    "compte.verrouillage": "Verrouillage du compte (trois échecs)",
+    "compte.deverrouillage": "Déverrouillage du compte",
+    "compte.desactivation": "Désactivation de compte",
+    "compte.reactivation": "Réactivation de compte",
+    "mot_de_passe.changement": "Changement de mot de passe",
+    "mot_de_passe.reinitialisation": "Nouveau mot de passe temporaire",
+    "parametres.politique": "Politique de sécurité modifiée",
+    "parametres.service": "Coordonnées du service modifiées",
+    "verification": "Vérification d'intégrité",
+}
+
+
+def action_label(code: str) -> str:
+    """The French wording of an action code; the code itself when it is not known yet."""
+    return ACTION_LABELS.get(code, code)

@@ -1,0 +1,458 @@
+"""The unit manager's accounts screen: who may sign in at this station, and in what role.
+
+Every change goes through :class:`~anaiss_desktop.services.accounts.AccountService` on the task
+runner (creating, unlocking, resetting and re-enabling run Argon2id). Access rules live in the
+service: a session that is not a manager's gets ``NotAllowed`` when the list is read, and the
+screen shows that message in place of the table. Buttons follow the selection only to spare the
+manager a pointless click, never as a security measure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Slot,
+)
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QDialog, QWidget
+from shiboken6 import isValid
+
+from ...domain.accounts import Account
+from ...services.accounts import AccountService, AccountView
+from ...services.errors import ServiceError
+from ...services.session import Session
+from ...storage.errors import StorageError
+from ..forms.ui_admin_accounts import Ui_AccountsWidget
+from ..messages import user_message
+from ..prompts import Prompts
+from ..workers import TaskRunner
+from .account_dialogs import AccountDialog, TemporaryPasswordDialog
+from .common import fit_columns, setup_table, when
+
+_Index = QModelIndex | QPersistentModelIndex
+
+LOCKED_COLOUR = QColor("#a4161a")
+TEMPORARY_COLOUR = QColor("#8a5a00")
+
+
+class AccountTableModel(QAbstractTableModel):
+    """The accounts of the station, one row per :class:`AccountView`.
+
+    ``Qt.ItemDataRole.UserRole`` on any cell gives the row's :class:`AccountView`.
+
+    Args:
+        parent: the owning widget.
+    """
+
+    LOGIN, NAME, ROLE, STATUS, LAST_LOGIN = range(5)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._views: list[AccountView] = []
+        self._headers = (
+            self.tr("Identifiant"), self.tr("Nom"), self.tr("Rôle"), self.tr("Statut"),
+            self.tr("Dernière connexion"),
+        )
+
+    def set_accounts(self, views: list[AccountView]) -> None:
+        self.beginResetModel()
+        self._views = sorted(views, key=lambda v: (v.account.disabled, v.account.login))
+        self.endResetModel()
+
+    def view_at(self, row: int) -> AccountView | None:
+        return self._views[row] if 0 <= row < len(self._views) else None
+
+    def row_of(self, login: str) -> int:
+        for row, view in enumerate(self._views):
+            if view.account.login == login:
+                return row
+        return -1
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self._views)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        view = self.view_at(index.row()) if index.isValid() else None
+        if view is None:
+            return None
+        column = index.column()
+        account = view.account
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(view, column)
+        if role == Qt.ItemDataRole.UserRole:
+            return view
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.STATUS:
+            return self._status_tip(view)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if account.disabled:
+                return QColor(Qt.GlobalColor.gray)
+            if column == self.STATUS and view.locked:
+                return LOCKED_COLOUR
+            if column == self.STATUS and view.password_status.must_change:
+                return TEMPORARY_COLOUR
+        if role == Qt.ItemDataRole.FontRole and column == self.STATUS and view.locked:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def _text(self, view: AccountView, column: int) -> str:
+        account = view.account
+        if column == self.LOGIN:
+            return account.login
+        if column == self.NAME:
+            return account.full_name
+        if column == self.ROLE:
+            return account.role_label
+        if column == self.STATUS:
+            return view.status_label
+        if view.last_login_at is None:
+            return self.tr("Jamais")
+        return when(view.last_login_at)
+
+    def _status_tip(self, view: AccountView) -> str:
+        if view.account.disabled:
+            return self.tr("Ne peut plus se connecter. « Réactiver… » lui donne un mot de passe "
+                           "temporaire.")
+        if view.locked:
+            return self.tr("Trois tentatives infructueuses. « Déverrouiller… » lui donne un "
+                           "mot de passe temporaire.")
+        if view.password_status.must_change:
+            return self.tr("Le mot de passe devra être changé à la prochaine connexion.")
+        return ""
+
+
+class AccountsWidget(QWidget):
+    """List, create, edit, unlock, disable and re-enable the station's accounts.
+
+    Usable as a tab of the administration dialog or on its own.
+
+    Args:
+        session: the signed-in manager's session.
+        runner: runs the service calls off the GUI thread.
+        prompts: message boxes (tests pass ``RecordingPrompts``).
+        parent: the owning widget.
+    """
+
+    def __init__(
+        self,
+        session: Session,
+        runner: TaskRunner,
+        prompts: Prompts,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ui = Ui_AccountsWidget()
+        self.ui.setupUi(self)
+        self._session = session
+        self._service = AccountService(session)
+        self._runner = runner
+        self._prompts = prompts
+        self._dialog: AccountDialog | TemporaryPasswordDialog | None = None
+        self._select_after_refresh: str | None = None
+        self.model = AccountTableModel(self)
+        table = self.ui.table_view
+        table.setModel(self.model)
+        setup_table(table)
+        self.ui.status_label.hide()
+
+        table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        table.doubleClicked.connect(self._on_table_view_double_clicked)
+        self.ui.new_button.clicked.connect(self._on_new_button_clicked)
+        self.ui.edit_button.clicked.connect(self._on_edit_button_clicked)
+        self.ui.reset_button.clicked.connect(self._on_reset_button_clicked)
+        self.ui.disable_button.clicked.connect(self._on_disable_button_clicked)
+        self.ui.enable_button.clicked.connect(self._on_enable_button_clicked)
+        self._runner.busy_changed.connect(self._on_runner_busy_changed)
+        self._update_buttons()
+        self.refresh()
+
+    # -- reading -------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Read the accounts again (after a change, or when the tab is shown)."""
+        selected = self.selected()
+        if self._select_after_refresh is None and selected is not None:
+            self._select_after_refresh = selected.account.login
+        self._runner.run(self._service.list_accounts, self._show_accounts, self._show_refused)
+
+    def _show_accounts(self, views: list[AccountView]) -> None:
+        self.model.set_accounts(views)
+        fit_columns(self.ui.table_view)
+        self.ui.pages.setCurrentWidget(self.ui.accounts_page)
+        login, self._select_after_refresh = self._select_after_refresh, None
+        if login is not None:
+            self.select(login)
+        self._update_buttons()
+
+    def _show_refused(self, exc: BaseException) -> None:
+        """Not a manager, password to change, closed session: say so instead of a table."""
+        self.model.set_accounts([])
+        self.ui.message_label.setText(user_message(exc))
+        self.ui.pages.setCurrentWidget(self.ui.message_page)
+        self._update_buttons()
+
+    def selected(self) -> AccountView | None:
+        rows = self.ui.table_view.selectionModel().selectedRows()
+        return self.model.view_at(rows[0].row()) if rows else None
+
+    def select(self, login: str) -> bool:
+        row = self.model.row_of(login)
+        if row < 0:
+            return False
+        self.ui.table_view.selectRow(row)
+        return True
+
+    def status_text(self) -> str:
+        return self.ui.status_label.text()
+
+    @property
+    def current_dialog(self) -> AccountDialog | TemporaryPasswordDialog | None:
+        """The account dialog now open, if any (tests drive it)."""
+        return self._dialog
+
+    def close_dialogs(self) -> None:
+        """Close an open account dialog, e.g. when the session locks."""
+        if self._dialog is not None:
+            self._dialog.reject()
+
+    # -- buttons -------------------------------------------------------------------------------
+    def _update_buttons(self) -> None:
+        view = self.selected()
+        busy = self._runner.busy
+        own = view is not None and view.account.id == self._session.account.id
+        disabled = view is not None and view.account.disabled
+        ui = self.ui
+        ui.new_button.setEnabled(not busy)
+        ui.edit_button.setEnabled(view is not None and not busy)
+        # One's own password is changed from the session menu, never reset to a temporary one.
+        ui.reset_button.setEnabled(view is not None and not disabled and not own and not busy)
+        ui.disable_button.setEnabled(view is not None and not disabled and not own and not busy)
+        ui.enable_button.setEnabled(view is not None and disabled and not busy)
+        if view is not None and view.locked and not disabled:
+            ui.reset_button.setToolTip(self.tr("Déverrouiller ce compte et lui donner un mot de "
+                                               "passe temporaire."))
+        else:
+            ui.reset_button.setToolTip(self.tr("Donner un nouveau mot de passe temporaire (par "
+                                               "exemple après un oubli)."))
+
+    @Slot()
+    def _on_selection_changed(self) -> None:
+        self._update_buttons()
+
+    @Slot(bool)
+    def _on_runner_busy_changed(self, busy: bool) -> None:
+        self._update_buttons()
+        if self._dialog is not None:
+            self._dialog.set_busy(busy)
+
+    @Slot(QModelIndex)
+    def _on_table_view_double_clicked(self, _index: QModelIndex) -> None:
+        if self.ui.edit_button.isEnabled():
+            self._on_edit_button_clicked()
+
+    # -- dialogs -------------------------------------------------------------------------------
+    def _service_name(self) -> str:
+        try:
+            return self._session.station_info().service_name
+        except (ServiceError, StorageError):  # a closed session: the service call will say so
+            return ""
+
+    def _open_dialog(
+        self, dialog: AccountDialog | TemporaryPasswordDialog, on_submit: Callable[[], None]
+    ) -> None:
+        self.close_dialogs()
+        self._dialog = dialog
+        dialog.submitted.connect(on_submit)
+        dialog.finished.connect(lambda _result: self._on_dialog_finished(dialog))
+        dialog.open()
+
+    def _on_dialog_finished(self, dialog: AccountDialog | TemporaryPasswordDialog) -> None:
+        dialog.clear_password()
+        if self._dialog is dialog:
+            self._dialog = None
+        dialog.deleteLater()
+
+    def _run(
+        self,
+        dialog: QDialog | None,
+        title: str,
+        call: Callable[[], Any],
+        success: Callable[[Any], str],
+    ) -> None:
+        """Run ``call``; on success close ``dialog``, refresh, and show ``success(result)``."""
+
+        def done(result: Any) -> None:
+            if not isValid(self):  # the screen was closed while the task ran
+                return
+            if dialog is not None and isValid(dialog):
+                dialog.accept()
+            self._show_status(success(result))
+            self.refresh()
+
+        def failed(exc: BaseException) -> None:
+            if not isValid(self):
+                return
+            parent = dialog if dialog is not None and isValid(dialog) else self
+            self._prompts.error(parent, title, user_message(exc))
+
+        self._runner.run(call, done, failed)
+
+    def _show_status(self, text: str) -> None:
+        self.ui.status_label.setText(text)
+        self.ui.status_label.setVisible(bool(text))
+
+    # -- create --------------------------------------------------------------------------------
+    @Slot()
+    def _on_new_button_clicked(self) -> None:
+        dialog = AccountDialog(self._service_name(), None, self)
+        self._open_dialog(dialog, lambda: self._submit_create(dialog))
+
+    def _submit_create(self, dialog: AccountDialog) -> None:
+        v = dialog.values()
+        self._select_after_refresh = v.login
+        self._run(
+            dialog,
+            self.tr("Création du compte impossible"),
+            lambda: self._service.create(
+                v.login, v.full_name, v.role, social_worker=v.social_worker,
+                temporary_password=v.temporary_password, phone=v.phone,
+            ),
+            lambda account: self.tr(
+                "Compte « %s » créé : mot de passe temporaire à changer à la première connexion."
+            ) % account.login,
+        )
+
+    # -- edit ----------------------------------------------------------------------------------
+    @Slot()
+    def _on_edit_button_clicked(self) -> None:
+        view = self.selected()
+        if view is None:
+            return
+        dialog = AccountDialog(self._service_name(), view.account, self)
+        self._open_dialog(dialog, lambda: self._submit_edit(dialog, view.account))
+
+    def _submit_edit(self, dialog: AccountDialog, account: Account) -> None:
+        v = dialog.values()
+        self._run(
+            dialog,
+            self.tr("Modification du compte impossible"),
+            lambda: self._service.update(
+                account.login, v.full_name, v.role, social_worker=v.social_worker, phone=v.phone
+            ),
+            lambda _account: self.tr("Compte « %s » modifié.") % account.login,
+        )
+
+    # -- unlock / temporary password -----------------------------------------------------------
+    @Slot()
+    def _on_reset_button_clicked(self) -> None:
+        view = self.selected()
+        if view is None:
+            return
+        account = view.account
+        who = f"« {account.login} » ({account.full_name})"
+        if view.locked:
+            title = self.tr("Déverrouiller le compte")
+            intro = self.tr(
+                "Le compte %s est verrouillé après trois tentatives infructueuses. Choisissez "
+                "un mot de passe temporaire : il le déverrouille, et la personne le changera à "
+                "sa première connexion."
+            ) % who
+        else:
+            title = self.tr("Nouveau mot de passe temporaire")
+            intro = self.tr(
+                "Le mot de passe actuel du compte %s cessera de fonctionner. La personne "
+                "changera le mot de passe temporaire à sa première connexion."
+            ) % who
+        dialog = TemporaryPasswordDialog(account, self._service_name(), title, intro, self)
+        self._open_dialog(dialog, lambda: self._submit_reset(dialog, view.locked))
+
+    def _submit_reset(self, dialog: TemporaryPasswordDialog, locked: bool) -> None:
+        login = dialog.account.login
+        password = dialog.password()
+        if locked:
+            action = self._service.unlock
+            title = self.tr("Déverrouillage impossible")
+            message = self.tr(
+                "Compte « %s » déverrouillé : mot de passe temporaire à changer à la première "
+                "connexion."
+            )
+        else:
+            action = self._service.reset_password
+            title = self.tr("Nouveau mot de passe impossible")
+            message = self.tr(
+                "Nouveau mot de passe temporaire pour « %s » : à changer à la première connexion."
+            )
+        self._run(dialog, title, lambda: action(login, password), lambda _r: message % login)
+
+    # -- disable / enable ----------------------------------------------------------------------
+    @Slot()
+    def _on_disable_button_clicked(self) -> None:
+        view = self.selected()
+        if view is None:
+            return
+        account = view.account
+        confirmed = self._prompts.confirm(
+            self,
+            self.tr("Désactiver le compte"),
+            self.tr(
+                "Désactiver le compte « %s » (%s) ? La personne ne pourra plus se connecter ; "
+                "son historique et ce qu'elle a rédigé sont conservés. Vous pourrez le "
+                "réactiver en lui donnant un mot de passe temporaire."
+            ) % (account.login, account.full_name),
+        )
+        if not confirmed:
+            return
+        self._run(
+            None,
+            self.tr("Désactivation impossible"),
+            lambda: self._service.disable(account.login),
+            lambda _r: self.tr("Compte « %s » désactivé : il ne peut plus se connecter.")
+            % account.login,
+        )
+
+    @Slot()
+    def _on_enable_button_clicked(self) -> None:
+        view = self.selected()
+        if view is None:
+            return
+        account = view.account
+        dialog = TemporaryPasswordDialog(
+            account,
+            self._service_name(),
+            self.tr("Réactiver le compte"),
+            self.tr(
+                "Le compte « %s » (%s) pourra de nouveau se connecter avec ce mot de passe "
+                "temporaire, à changer à sa première connexion."
+            ) % (account.login, account.full_name),
+            self,
+        )
+        self._open_dialog(dialog, lambda: self._submit_enable(dialog))
+
+    def _submit_enable(self, dialog: TemporaryPasswordDialog) -> None:
+        login = dialog.account.login
+        password = dialog.password()
+        self._run(
+            dialog,
+            self.tr("Réactivation impossible"),
+            lambda: self._service.enable(login, password),
+            lambda _r: self.tr(
+                "Compte « %s » réactivé : mot de passe temporaire à changer à la première "
+                "connexion."
+            ) % login,
+        )

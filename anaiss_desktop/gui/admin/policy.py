@@ -1,0 +1,134 @@
+"""Station settings for the unit manager: the service's letterhead and the security policy.
+
+The spin boxes carry the domain's bounds (30–730 days, 1–120 minutes), so an out-of-range value
+cannot even be typed; the service checks them again. Only what changed is saved, so the audit
+log records real changes, not every click on *Enregistrer*.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QWidget
+
+from ...domain import policy as policy_rules
+from ...domain import rotation
+from ...domain.policy import Policy
+from ...services.errors import ServiceError
+from ...services.session import Session
+from ...services.station_settings import StationSettingsService
+from ...storage.errors import StorageError
+from ...storage.settings_repo import StationInfo
+from ..forms.ui_admin_policy import Ui_PolicySettingsWidget
+from ..messages import user_message
+from ..prompts import Prompts
+
+
+class PolicySettingsWidget(QWidget):
+    """Edit the service identity (letterheads) and the password/idle-lock policy.
+
+    Settings reads and writes are a few rows of SQL, so they run on the GUI thread.
+
+    Args:
+        session: the signed-in manager's session.
+        prompts: message boxes (tests pass ``RecordingPrompts``).
+        parent: the owning widget.
+    """
+
+    def __init__(self, session: Session, prompts: Prompts, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_PolicySettingsWidget()
+        self.ui.setupUi(self)
+        self._session = session
+        self._service = StationSettingsService(session)
+        self._prompts = prompts
+        self._saved_info: StationInfo | None = None
+        self._saved_policy: Policy | None = None
+        ui = self.ui
+        ui.password_age_spin.setRange(rotation.MIN_MAX_AGE_DAYS, rotation.MAX_MAX_AGE_DAYS)
+        ui.idle_lock_spin.setRange(policy_rules.MIN_IDLE_MINUTES, policy_rules.MAX_IDLE_MINUTES)
+        for edit in (ui.service_name_edit, ui.service_phone_edit):
+            edit.textChanged.connect(self._on_field_changed)
+        ui.service_address_edit.textChanged.connect(self._on_field_changed)
+        ui.password_age_spin.valueChanged.connect(self._on_field_changed)
+        ui.idle_lock_spin.valueChanged.connect(self._on_field_changed)
+        ui.save_button.clicked.connect(self._on_save_button_clicked)
+        self.reload()
+
+    # -- reading -------------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Show the stored settings (or why they cannot be shown)."""
+        try:
+            self._session.require_manager()
+            info = self._service.station_info()
+            policy = self._service.policy()
+        except (ServiceError, StorageError) as exc:
+            self.ui.message_label.setText(user_message(exc))
+            self.ui.pages.setCurrentWidget(self.ui.message_page)
+            return
+        self._show(info, policy)
+        self.ui.pages.setCurrentWidget(self.ui.settings_page)
+
+    def _show(self, info: StationInfo, policy: Policy) -> None:
+        ui = self.ui
+        self._saved_info, self._saved_policy = info, policy
+        ui.service_name_edit.setText(info.service_name)
+        ui.service_address_edit.setPlainText(info.service_address)
+        ui.service_phone_edit.setText(info.service_phone)
+        ui.password_age_spin.setValue(policy.max_password_age_days)
+        ui.idle_lock_spin.setValue(policy.idle_lock_minutes)
+        ui.status_label.clear()
+        self._update_save_button()
+
+    def info(self) -> StationInfo:
+        ui = self.ui
+        return StationInfo(
+            ui.service_name_edit.text().strip(),
+            ui.service_address_edit.toPlainText().strip(),
+            ui.service_phone_edit.text().strip(),
+        )
+
+    def policy(self) -> Policy:
+        return Policy(
+            max_password_age_days=self.ui.password_age_spin.value(),
+            idle_lock_minutes=self.ui.idle_lock_spin.value(),
+        )
+
+    def is_modified(self) -> bool:
+        return self.info() != self._saved_info or self.policy() != self._saved_policy
+
+    def status_text(self) -> str:
+        return self.ui.status_label.text()
+
+    # -- saving --------------------------------------------------------------------------------
+    def _update_save_button(self) -> None:
+        self.ui.save_button.setEnabled(self.is_modified())
+
+    @Slot()
+    def _on_field_changed(self) -> None:
+        modified = self.is_modified()
+        self.ui.status_label.setText(self.tr("Modifications non enregistrées.") if modified else "")
+        self._update_save_button()
+
+    @Slot()
+    def _on_save_button_clicked(self) -> None:
+        self.save()
+
+    def save(self) -> bool:
+        """Store what changed; True when everything was saved."""
+        info, policy = self.info(), self.policy()
+        try:
+            # The service identity first: it is the one that can be refused (empty name), and
+            # the policy cannot be, its bounds being those of the spin boxes.
+            if info != self._saved_info:
+                self._service.set_station_info(info)
+                self._saved_info = info
+            if policy != self._saved_policy:
+                self._service.set_policy(policy)
+                self._saved_policy = policy
+        except Exception as exc:  # service/storage messages as they are; bugs get a calm sentence
+            self._prompts.error(self, self.tr("Enregistrement impossible"), user_message(exc))
+            self._update_save_button()
+            return False
+        self.ui.status_label.setText(self.tr("Paramètres enregistrés."))
+        self._update_save_button()
+        return True

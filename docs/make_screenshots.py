@@ -1,0 +1,110 @@
+"""Regenerate the screenshots shown in the README, offscreen, on a demonstration station.
+
+    python docs/make_screenshots.py
+
+Every picture comes from the real widgets on a real (throwaway) SQLCipher station, so the
+README shows what a user sees today. Nothing is retouched by hand.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+DOCS = Path(__file__).resolve().parent
+sys.path.insert(0, str(DOCS.parent))
+
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from anaiss_desktop.app import _apply_stylesheet, _install_translations  # noqa: E402
+from anaiss_desktop.domain.accounts import Role  # noqa: E402
+from anaiss_desktop.gui.admin import AdminDialog  # noqa: E402
+from anaiss_desktop.gui.login_dialog import LoginDialog  # noqa: E402
+from anaiss_desktop.gui.main_window import MainWindow  # noqa: E402
+from anaiss_desktop.gui.prompts import RecordingPrompts  # noqa: E402
+from anaiss_desktop.gui.setup_wizard import SetupWizard  # noqa: E402
+from anaiss_desktop.gui.workers import TaskRunner  # noqa: E402
+from anaiss_desktop.services.accounts import AccountService  # noqa: E402
+from anaiss_desktop.services.demo import DEMO_ACCOUNTS, DEMO_KDF, create_demo_station  # noqa: E402
+from anaiss_desktop.services.errors import ServiceError  # noqa: E402
+from anaiss_desktop.services.station import Station  # noqa: E402
+
+
+def _save(widget: QWidget, name: str) -> None:
+    widget.show()
+    QApplication.processEvents()
+    path = DOCS / name
+    widget.grab().save(str(path))
+    print(f"docs/{name}")
+
+
+def _wizard_recovery_page(tmp: Path, runner: TaskRunner) -> None:
+    wizard = SetupWizard(tmp / "nouvelle", runner, RecordingPrompts(), kdf_params=DEMO_KDF)
+    wizard.resize(760, 600)
+    wizard.show()
+    wizard.next()
+    wizard.service_page.service_name_edit.setText("Service social de l'Assurance Maladie")
+    wizard.service_page.address_edit.setPlainText("1 place de la République\n59000 Lille")
+    wizard.next()
+    page = wizard.account_page
+    page.login_edit.setText("cdubois")
+    page.full_name_edit.setText("Claire Dubois")
+    page.password_edit.setText("Pilotage-Unite-2026!")
+    page.confirm_edit.setText("Pilotage-Unite-2026!")
+    wizard.next()
+    wizard.next()  # creates the station, then shows its recovery key
+    _save(wizard, "assistant-cle-de-secours.png")
+    wizard.close()
+
+
+def main() -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    _install_translations(app)
+    _apply_stylesheet(app)
+    runner = TaskRunner(synchronous=True)
+    with tempfile.TemporaryDirectory(prefix="anaiss-docs-") as folder:
+        tmp = Path(folder)
+        _wizard_recovery_page(tmp, runner)
+
+        create_demo_station(tmp / "demo")
+        station = Station(tmp / "demo", kdf_params=DEMO_KDF)
+        try:
+            login = LoginDialog(station, runner, demo_accounts=DEMO_ACCOUNTS)
+            _save(login, "connexion-demo.png")
+            login.close()
+
+            manager = DEMO_ACCOUNTS[0]
+            session = station.login(manager.login, manager.password)
+            accounts = AccountService(session)
+            accounts.create("jnoel", "Jeanne Noël", Role.ASSISTANT, social_worker=True,
+                            temporary_password="Nouvelle-Arrivee-2026!")
+            for _ in range(3):  # a locked account, as the manager would find it
+                with contextlib.suppress(ServiceError):
+                    station.login("lpetit", "oubli")
+            window = MainWindow(session, RecordingPrompts())
+            window.resize(960, 600)
+            _save(window, "fenetre-principale.png")
+
+            admin = AdminDialog(session, runner, RecordingPrompts(), window)
+            admin.resize(980, 600)
+            for index, name in enumerate(
+                ("administration-comptes.png", "administration-parametres.png",
+                 "administration-journal.png")
+            ):
+                admin.tabs.setCurrentIndex(index)
+                _save(admin, name)
+            admin.close()
+            window.close_for_controller()
+            session.close()
+        finally:
+            station.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
