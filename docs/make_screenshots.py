@@ -54,6 +54,8 @@ def _wizard_recovery_page(tmp: Path, runner: TaskRunner) -> None:
     page = wizard.account_page
     page.login_edit.setText("cdubois")
     page.full_name_edit.setText("Claire Dubois")
+    page.password_edit.setText("Dubois2026")  # what the live feedback says to a weak choice
+    _save(wizard, "assistant-premier-compte.png")
     page.password_edit.setText("Pilotage-Unite-2026!")
     page.confirm_edit.setText("Pilotage-Unite-2026!")
     wizard.next()
@@ -78,14 +80,14 @@ def main() -> int:
             _save(login, "connexion-demo.png")
             login.close()
 
+            for _ in range(3):  # a locked account, as the manager finds it at login
+                with contextlib.suppress(ServiceError):
+                    station.login("lpetit", "oubli")
             manager = DEMO_ACCOUNTS[0]
             session = station.login(manager.login, manager.password)
             accounts = AccountService(session)
             accounts.create("jnoel", "Jeanne Noël", Role.ASSISTANT, social_worker=True,
                             temporary_password="Nouvelle-Arrivee-2026!")
-            for _ in range(3):  # a locked account, as the manager would find it
-                with contextlib.suppress(ServiceError):
-                    station.login("lpetit", "oubli")
             window = MainWindow(session, RecordingPrompts())
             window.resize(960, 600)
             _save(window, "fenetre-principale.png")

@@ -53,7 +53,9 @@ def valid_login(login: str) -> str | None:
     if not 2 <= len(text) <= 40:
         return "L'identifiant doit compter de 2 à 40 caractères."
     allowed = set("abcdefghijklmnopqrstuvwxyz0123456789._-")
-    if not set(text.lower()) <= allowed:
+    # isascii first: some non-ASCII letters (the Kelvin sign) fold onto ASCII ones, so two
+    # different logins could share one key slot.
+    if not text.isascii() or not set(text.lower()) <= allowed:
         return (
             "L'identifiant ne peut contenir que des lettres sans accent, "
             "chiffres, « . », « _ » et « - »."

@@ -92,7 +92,10 @@ def check_password(
         rule = "12 caractères ou plus, des 4 types"
     elif len(password) >= 14 and {"majuscule", "minuscule", "chiffre"} <= kinds:
         rule = "14 caractères ou plus, majuscules, minuscules et chiffres"
-    elif len(words) >= PASSPHRASE_WORDS and len(password) >= PASSPHRASE_MIN_LENGTH:
+    elif (
+        len({_strip_accents(w).casefold() for w in words}) >= PASSPHRASE_WORDS
+        and len(password) >= PASSPHRASE_MIN_LENGTH
+    ):  # distinct words: "chat chat chat…" carries the entropy of one word
         rule = f"phrase de passe de {len(words)} mots"
     else:
         missing = [k for k in ("majuscule", "minuscule", "chiffre", "spécial") if k not in kinds]

@@ -7,6 +7,7 @@ advise frequent forced changes, which push people to weaker, predictable passwor
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
@@ -56,10 +57,10 @@ def evaluate(
     """Where a password stands on ``now``; both datetimes must be timezone-aware."""
     if temporary:
         return RotationVerdict(PasswordStatus.TEMPORARY, 0)
-    age_days = (now - changed_at).total_seconds() / 86400
-    days_left = int(max_age_days - age_days)  # whole days remaining, rounded down
-    if age_days >= max_age_days:
+    remaining = max_age_days - (now - changed_at).total_seconds() / 86400
+    if remaining <= 0:
         return RotationVerdict(PasswordStatus.EXPIRED, 0)
-    if days_left < WARNING_DAYS:
-        return RotationVerdict(PasswordStatus.EXPIRING, max(days_left, 0) + 1)
+    days_left = math.ceil(remaining)  # "demain" while less than one whole day remains
+    if remaining < WARNING_DAYS:
+        return RotationVerdict(PasswordStatus.EXPIRING, days_left)
     return RotationVerdict(PasswordStatus.OK, days_left)

@@ -76,6 +76,26 @@ def normalise_recovery_key(text: str) -> bytes | None:
     return raw if len(raw) == RECOVERY_BYTES else None
 
 
+def _check_shape(data: Any) -> None:
+    """Raise ``ValueError`` unless ``data`` has the fields and types this version writes."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ValueError("format")
+    if not isinstance(data["station_id"], str):
+        raise ValueError("station_id")
+    _unb64(data["login_salt"])
+    slots = data["slots"]
+    if not isinstance(slots, dict) or not all(isinstance(e, dict) for e in slots.values()):
+        raise ValueError("slots")
+    anchor = data["audit_anchor"]
+    if not isinstance(anchor, dict) or not isinstance(anchor["hash"], str):
+        raise ValueError("audit_anchor")
+    int(anchor["count"])
+    if data.get("recovery") is not None and not isinstance(data["recovery"], dict):
+        raise ValueError("recovery")
+    if not isinstance(data.get("pending_events", []), list):
+        raise ValueError("pending_events")
+
+
 class KeySlotFile:
     """In-memory view of ``keyslots.json``; every change is written atomically with :meth:`save`."""
 
@@ -114,15 +134,15 @@ class KeySlotFile:
             raise translate(exc) from exc
         try:
             data = json.loads(raw.decode("utf-8"))
-            if data.get("format") != FORMAT:
-                raise ValueError("format")
-            for key in ("station_id", "login_salt", "slots", "audit_anchor"):
-                if key not in data:
-                    raise ValueError(key)
-            _unb64(data["login_salt"])
-        except (ValueError, UnicodeDecodeError, AttributeError, TypeError) as exc:
+            _check_shape(data)
+        except (ValueError, UnicodeDecodeError, AttributeError, TypeError, KeyError) as exc:
             raise KeySlotsDamaged() from exc
         return cls(path, data)
+
+    def reload(self) -> None:
+        """Drop unsaved changes by reading the file again, in place, so every holder of this
+        object (the session's audit log too) sees what is really on disk."""
+        self._data = KeySlotFile.load(self.path)._data
 
     def save(self) -> None:
         payload = json.dumps(self._data, indent=1, sort_keys=True).encode("utf-8")
@@ -163,6 +183,7 @@ class KeySlotFile:
         kek = kdf.derive(password.encode("utf-8"), salt, params)
         nonce = os.urandom(NONCE_BYTES)
         wrapped = AESGCM(kek).encrypt(nonce, bytes(db_key), self._aad(sid))
+        unseen = int((self._data["slots"].get(sid) or {}).get("unseen_failures", 0))
         self._data["slots"][sid] = {
             "kdf": {"alg": "argon2id", "salt": _b64(salt), **params.to_dict()},
             "nonce": _b64(nonce),
@@ -170,7 +191,22 @@ class KeySlotFile:
             "failures": 0,
             "locked": False,
             "last_failure_at": None,
+            "unseen_failures": unseen,
         }
+
+    def carry_failures(self, login: str) -> None:
+        """Before an unlock clears the counter, keep its failures for the person to see at
+        their next login (SPEC §3: failures are shown at the next login)."""
+        entry = self._entry(login)
+        if entry:
+            entry["unseen_failures"] = int(entry.get("unseen_failures", 0)) + int(
+                entry.get("failures", 0)
+            )
+
+    def take_unseen_failures(self, login: str) -> int:
+        """Failures carried through an unlock; forgotten once read (save after)."""
+        entry = self._entry(login)
+        return int(entry.pop("unseen_failures", 0)) if entry else 0
 
     def remove_account_slot(self, login: str) -> None:
         """Forget the slot: the password no longer opens anything (a disabled account)."""

@@ -184,6 +184,7 @@ class AccountService:
             raise InvalidInput("Ce compte est désactivé : réactivez-le d'abord.")
         self._check_temporary(account, temporary_password)
         previous = s.slots.state(account.login)
+        s.slots.carry_failures(account.login)
         s.set_password(account, temporary_password, temporary=True)  # also clears the lock
         s.slots.set_state(account.login, SlotState())
         detail = f"{previous.failures} échec(s), verrouillé" if previous.locked else ""

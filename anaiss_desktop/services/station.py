@@ -212,14 +212,15 @@ class Station:
             return self._fail(login, state)
         at = _now(self.clock)
         previous = repo.last_login(account.id)
+        failures = state.failures + self.slots.take_unseen_failures(login)
         with db.transaction():
-            repo.add_login(account.id, at, state.failures)
+            repo.add_login(account.id, at, failures)
         self.slots.set_state(login, lockout.after_success(state))
         audit = AuditLog(db, self.slots, self.clock)
         self._log_pending_events(audit, repo)
-        detail = f"{state.failures} échec(s) avant cette connexion" if state.failures else ""
+        detail = f"{failures} échec(s) avant cette connexion" if failures else ""
         audit.append(account.login, "connexion", detail=detail)
-        return Session(self, db, key, account, previous, state.failures, audit)
+        return Session(self, db, key, account, previous, failures, audit)
 
     def _log_pending_events(self, audit: AuditLog, repo: AccountRepository) -> None:
         """Failures and lockouts counted while the database was closed go into the audit log."""
@@ -264,7 +265,7 @@ class Station:
 
     def reload_slots(self) -> None:
         """Forget unsaved changes to the key slots (after a failed write)."""
-        self.slots = KeySlotFile.load(self.paths.keyslots)
+        self.slots.reload()
 
     def is_locked(self, login: str) -> bool:
         return self.slots.state(login).locked
@@ -292,6 +293,7 @@ class Station:
                 with db.transaction():
                     repo.set_password_changed(account.id, at, temporary=True)
                     repo.add_password_hash(account.id, hash_password(temporary), at)
+                self.slots.carry_failures(account.login)
                 self.slots.set_account_slot(account.login, temporary, key, self.kdf_params)
                 AuditLog(db, self.slots, self.clock).append(
                     RECOVERY_ACTOR, "compte.deverrouillage", target=f"compte:{account.login}",

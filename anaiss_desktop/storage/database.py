@@ -127,10 +127,20 @@ class Database:
                 raise translate(exc) from exc
 
     def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[tuple]:
-        return self.execute(sql, params).fetchall()
+        # Rows are read inside the guard: a damaged page can surface at any row, not only
+        # at the first step.
+        with self._lock:
+            try:
+                return self._conn.execute(sql, params).fetchall()
+            except sqlcipher.Error as exc:
+                raise translate(exc) from exc
 
     def query_one(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> tuple | None:
-        return self.execute(sql, params).fetchone()
+        with self._lock:
+            try:
+                return self._conn.execute(sql, params).fetchone()
+            except sqlcipher.Error as exc:
+                raise translate(exc) from exc
 
     def scalar(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
         row = self.query_one(sql, params)

@@ -32,9 +32,8 @@ class Migration:
 def discover(folder: Path = MIGRATIONS_DIR) -> list[Migration]:
     """Migrations found in ``folder``, in order; numbering must be 1, 2, 3… with no gap."""
     found = sorted(
-        Migration(int(m.group(1)), p)
-        for p in folder.iterdir()
-        if (m := _NAME.match(p.name))
+        (Migration(int(m.group(1)), p) for p in folder.iterdir() if (m := _NAME.match(p.name))),
+        key=lambda mig: mig.version,
     )
     for expected, mig in enumerate(found, start=1):
         if mig.version != expected:

@@ -86,11 +86,6 @@ def test_single_letters_do_not_count_as_words():
     assert passphrase_words("a b c d e f g h i j") == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a passphrase of one word repeated 7 times is accepted (the rule counts words, "
-    "not distinct words); fix: count distinct folded words in check_password",
-)
 def test_one_word_repeated_seven_times_is_not_a_passphrase():
     assert not check_password("chat chat chat chat chat chat chat", common=COMMON).acceptable
 

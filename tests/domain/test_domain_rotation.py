@@ -62,12 +62,6 @@ def test_last_hours_say_tomorrow():
     assert verdict.message == "Votre mot de passe expire demain. Pensez à le changer."
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG (off by one): with exactly N whole days left, rotation.evaluate reports N+1 "
-    "('expire dans 2 jours' when it expires tomorrow at this time); fix: days_left = "
-    "math.ceil(max_age_days - age_days)",
-)
 def test_exactly_one_day_left_says_tomorrow():
     verdict = evaluate(CHANGED, at(364), 365, temporary=False)
     assert verdict.status is PasswordStatus.EXPIRING

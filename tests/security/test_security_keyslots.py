@@ -291,12 +291,6 @@ def test_missing_file_is_reported_in_french(tmp_path):
     assert info.value.message.startswith(DAMAGED_TEXT)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: KeySlotFile.load checks keys but not their types, so a file whose 'slots' is a "
-    "list loads and later fails with AttributeError (unexpected error instead of the French "
-    "message); fix: check isinstance(data['slots'], dict) and the anchor's shape in load()",
-)
 def test_slots_of_the_wrong_type_are_damaged(slots_path):
     slots_path.write_text(json.dumps({**_valid_data(), "slots": []}))
     with pytest.raises(KeySlotsDamaged):

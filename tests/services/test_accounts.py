@@ -121,13 +121,6 @@ def test_a_secretary_cannot_be_a_social_worker(accounts):
     assert info.value.message == "Un compte de secrétariat ne peut pas être travailleur social."
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: look-alike logins: the Kelvin sign U+212A passes valid_login, SQLite "
-    "NOCASE sees a new login, but casefold() gives the same key slot as 'karl', whose slot is "
-    "silently overwritten (karl is locked out; the new temporary password opens karl's account); "
-    "fix: valid_login must test the raw text (text.isascii())",
-)
 def test_a_look_alike_login_cannot_take_over_another_slot(station, accounts):
     accounts.create("karl", "Karl Dupont", Role.ASSISTANT, temporary_password=TEMP)
     with pytest.raises(InvalidInput):
@@ -260,13 +253,6 @@ def test_unlock_sets_a_temporary_password_and_logs_the_failures(station, manager
     session.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG (SPEC §3 'failures are shown to the user at their next login'): unlocking "
-    "(AccountService.unlock and Station.unlock_with_recovery_key) resets the slot state, so the "
-    "person never learns of the three failed attempts; fix: keep the failure count through the "
-    "unlock (e.g. a 'failures_before_unlock' field copied into login_records at next login)",
-)
 def test_failures_before_an_unlock_are_shown_at_the_next_login(station, accounts):
     _lock(station, ASSISTANT_LOGIN)
     accounts.unlock(ASSISTANT_LOGIN, TEMP)

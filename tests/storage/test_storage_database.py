@@ -176,12 +176,6 @@ def test_corrupted_page_found_by_a_count_is_reported(corrupted):
     assert info.value.message.startswith("Le fichier de la station est endommagé.")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: Database.query/query_one fetch rows outside the translate() guard, so an error "
-    "met after the first row (corrupt page, disk I/O) escapes as a raw sqlcipher3 DatabaseError; "
-    "fix: call fetchall()/fetchone() inside the try of execute (under the lock)",
-)
 def test_corrupted_page_met_while_reading_rows_is_reported(corrupted):
     with pytest.raises(CorruptDatabase):
         corrupted.query("SELECT x FROM t")

@@ -75,7 +75,6 @@ def test_other_files_are_ignored(folder):
 
 
 def test_a_gap_in_numbering_is_refused(folder):
-    # One file only, so the check does not depend on sorting (see the xfail below).
     (folder / "0001_dossiers.sql").rename(folder / "0002_dossiers.sql")
     with pytest.raises(RuntimeError, match="gap"):
         discover(folder)
@@ -115,12 +114,6 @@ def test_copy_before_migration_is_encrypted_and_opens_with_the_key(tmp_path, db,
         assert old.scalar("SELECT nom FROM dossiers") == NAME
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: migrations.discover() sorts Migration dataclasses that are not orderable "
-    "(TypeError as soon as a second .sql file exists, i.e. at the first schema upgrade); fix: "
-    "@dataclass(frozen=True, order=True) or sorted(..., key=lambda m: m.version)",
-)
 def test_upgrade_makes_an_encrypted_copy_first(tmp_path, db, key, folder):
     assert migrate(db, tmp_path / "copies", folder) is None  # fresh: nothing to keep
     with db.transaction():
