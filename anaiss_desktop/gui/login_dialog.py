@@ -114,6 +114,7 @@ class LoginDialog(QDialog):
             self.ui.password_edit.setFocus()
         else:
             self.ui.login_edit.setFocus()
+        self.adjustSize()  # the lock notice and the demo table must fit without clipping
 
     # -- look ----------------------------------------------------------------------------------
     def _style_header(self) -> None:

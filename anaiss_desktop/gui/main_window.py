@@ -183,12 +183,14 @@ class MainWindow(QMainWindow):
         self.admin_menu.menuAction().setVisible(account.is_manager)
         lines = [
             self.tr("Service : {0}").format(info.service_name),
+            self.tr("Votre mot de passe reste valable {0} jour(s).").format(verdict.days_left)
+            if not verdict.status.must_change else "",
             self.tr("Verrouillage automatique après {0} min d'inactivité ; F12 masque l'écran.")
             .format(s.policy().idle_lock_minutes),
         ]
         if account.is_manager:
             lines.append(self.tr("Menu Administration : comptes, paramètres, journal d'audit."))
-        self.activity_label.setText("\n".join(lines))
+        self.activity_label.setText("\n".join(line for line in lines if line))
 
     def set_privacy_screen(self, hidden: bool) -> None:
         """Hide everything on screen (F12) without closing the session."""
