@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
+from datetime import datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -29,9 +32,16 @@ from anaiss_desktop.gui.main_window import MainWindow  # noqa: E402
 from anaiss_desktop.gui.prompts import RecordingPrompts  # noqa: E402
 from anaiss_desktop.gui.setup_wizard import SetupWizard  # noqa: E402
 from anaiss_desktop.gui.workers import TaskRunner  # noqa: E402
+from anaiss_desktop.security.keyslots import generate_recovery_key  # noqa: E402
 from anaiss_desktop.services.accounts import AccountService  # noqa: E402
-from anaiss_desktop.services.demo import DEMO_ACCOUNTS, DEMO_KDF, create_demo_station  # noqa: E402
+from anaiss_desktop.services.demo import (  # noqa: E402
+    DEMO_ACCOUNTS,
+    DEMO_KDF,
+    DEMO_SERVICE,
+    create_demo_station,
+)
 from anaiss_desktop.services.errors import ServiceError  # noqa: E402
+from anaiss_desktop.services.recovery_sheet import recovery_sheet_pdf  # noqa: E402
 from anaiss_desktop.services.station import Station  # noqa: E402
 
 
@@ -64,11 +74,31 @@ def _wizard_recovery_page(tmp: Path, runner: TaskRunner) -> None:
     wizard.close()
 
 
+def _recovery_sheet() -> None:
+    """The printable sheet, rendered by pdftoppm (poppler-utils) when it is installed."""
+    if shutil.which("pdftoppm") is None:
+        print("pdftoppm absent : docs/cle-de-secours-pdf.png non régénérée")
+        return
+    pdf = recovery_sheet_pdf(
+        generate_recovery_key(), DEMO_SERVICE, datetime(2026, 11, 2, 9, 30)
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "sheet.pdf"
+        source.write_bytes(pdf)
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "60", "-singlefile", str(source),
+             str(DOCS / "cle-de-secours-pdf")],
+            check=True,
+        )
+    print("docs/cle-de-secours-pdf.png")
+
+
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     _install_translations(app)
     _apply_stylesheet(app)
     runner = TaskRunner(synchronous=True)
+    _recovery_sheet()
     with tempfile.TemporaryDirectory(prefix="anaiss-docs-") as folder:
         tmp = Path(folder)
         _wizard_recovery_page(tmp, runner)
