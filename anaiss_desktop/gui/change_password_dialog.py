@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from ..services.errors import AccountLocked, InvalidInput, WrongCredentials
 from ..services.session import Session
 from .forms.ui_change_password_dialog import Ui_ChangePasswordDialog
-from .messages import mute, show_message, user_message
+from .messages import mute, show_confirmation, show_message, user_message
 from .workers import TaskRunner
 
 
@@ -104,16 +104,7 @@ class ChangePasswordDialog(QDialog):
         new = self.ui.new_edit.text()
         confirm = self.ui.confirm_edit.text()
         acceptable = self.ui.feedback_label.update_for(new, self._personal)
-        matching = bool(confirm) and confirm == new
-        if confirm:
-            show_message(
-                self.ui.match_label,
-                self.tr("Les deux saisies correspondent.") if matching
-                else self.tr("Les deux saisies ne correspondent pas."),
-                error=not matching,
-            )
-        else:
-            show_message(self.ui.match_label, "")
+        matching = show_confirmation(self.ui.match_label, new, confirm)
         ready = bool(self.ui.current_edit.text())
         self._ok_button.setEnabled(ready and acceptable and matching and not self._busy)
 

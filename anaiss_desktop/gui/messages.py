@@ -80,6 +80,18 @@ def show_message(label: QLabel, text: str, *, error: bool = True) -> None:
         grow_window_to_fit(label)
 
 
+def show_confirmation(label: QLabel, password: str, confirm: str) -> bool:
+    """Say whether the confirmation matches (nothing while it is empty); True when it does."""
+    matching = bool(confirm) and confirm == password
+    if not confirm:
+        show_message(label, "")
+    elif matching:
+        show_message(label, "Les deux saisies correspondent.", error=False)
+    else:
+        show_message(label, "Les deux saisies ne correspondent pas.")
+    return matching
+
+
 def mute(label: QLabel) -> None:
     """Secondary text: the palette's text colour softened towards the background.
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from ..services.errors import InvalidInput, WrongCredentials
 from ..services.station import Station
 from .forms.ui_recovery_unlock_dialog import Ui_RecoveryUnlockDialog
-from .messages import show_message, user_message
+from .messages import show_confirmation, show_message, user_message
 from .workers import TaskRunner
 
 
@@ -83,16 +83,7 @@ class RecoveryUnlockDialog(QDialog):
         confirm = self.ui.confirm_edit.text()
         # The full name and service name are still encrypted: the service checks them on saving.
         acceptable = self.ui.feedback_label.update_for(temporary, (login,) if login else ())
-        matching = bool(confirm) and confirm == temporary
-        if confirm:
-            show_message(
-                self.ui.match_label,
-                self.tr("Les deux saisies correspondent.") if matching
-                else self.tr("Les deux saisies ne correspondent pas."),
-                error=not matching,
-            )
-        else:
-            show_message(self.ui.match_label, "")
+        matching = show_confirmation(self.ui.match_label, temporary, confirm)
         ready = bool(self.ui.key_edit.text().strip()) and bool(login)
         self._ok_button.setEnabled(ready and acceptable and matching and not self._busy)
 
