@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import APP_NAME, __version__
 from .paths import resolve_data_dir, resource
-from .security.hardening import disable_core_dumps
+from .security.hardening import disable_core_dumps, restrict_new_files
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -57,6 +57,7 @@ def _apply_stylesheet(app) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     disable_core_dumps()
+    restrict_new_files()
 
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication

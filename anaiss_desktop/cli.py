@@ -25,7 +25,7 @@ from .domain.accounts import Role
 from .domain.rotation import PasswordStatus
 from .paths import resolve_data_dir
 from .security import kdf
-from .security.hardening import disable_core_dumps
+from .security.hardening import disable_core_dumps, restrict_new_files
 from .services.accounts import AccountService
 from .services.clock import Clock, format_local, system_clock
 from .services.errors import InvalidInput, PasswordChangeRequired, ServiceError, StationExists
@@ -491,6 +491,7 @@ def main(
     command line or the environment.
     """
     disable_core_dumps()
+    restrict_new_files()
     try:
         args = build_parser().parse_args(argv)
     except SystemExit as exc:  # --help, --version, usage errors

@@ -10,6 +10,7 @@ ACTION_LABELS = {
     "station.creation": "Création de la station",
     "connexion": "Connexion",
     "connexion.echec": "Échec de connexion",
+    "cle_secours.echec": "Clé de secours incorrecte",
     "compte.creation": "Création de compte",
     "compte.modification": "Modification de compte",
     "compte.verrouillage": "Verrouillage du compte (trois échecs)",

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
+from PySide6.QtWidgets import QDialog
 
 from ..security import kdf
 from ..services.clock import Clock, system_clock
@@ -146,6 +147,8 @@ class AppController(QObject):
 
         def accepted() -> None:
             self.password_dialog = None
+            if not session.is_open:
+                return
             if forced:
                 self._enter(session)
             elif self.window is not None:
@@ -216,10 +219,19 @@ class AppController(QObject):
             self.window = None
 
     def _close_session(self) -> None:
+        """Finish running work, close the session's dialogs, then wipe the key.
+
+        A password change may be running Argon2id on a worker when the lock comes: it is let
+        finish and its result delivered while the session is still open, so nothing is left
+        half-done and no dialog outlives the session.
+        """
         self.idle.stop()
+        if self._runner.busy:
+            self._runner.wait()
+            QCoreApplication.processEvents()
         for dialog in (self.admin_dialog, self.password_dialog):
             if dialog is not None:
-                dialog.reject()
+                QDialog.done(dialog, QDialog.DialogCode.Rejected)
         self.admin_dialog = self.password_dialog = None
         if self.session is not None:
             self.session.close()

@@ -6,6 +6,10 @@ which catches a log cut short at its end. The anchor may lag one entry behind af
 the database commit and the anchor write; verification accepts a chain that is *longer* than the
 anchor as long as the anchored entry matches.
 
+Every append first checks the log's tail against the anchor. Otherwise a log cut short and then
+appended to (each login appends) would carry a fresh anchor and look intact. A mismatch is
+recorded for good in the key-slot file (``broken_at``), which every later verification reports.
+
 Entries name accounts and record ids, never the content of notes or a person's data.
 """
 
@@ -44,9 +48,25 @@ def entry_hash(
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def verify_chain(entries: Iterable[AuditEntry], anchor: tuple[int, str]) -> list[str]:
+def tail_matches_anchor(count: int, hash_at_anchor: str | None, anchor: tuple[int, str]) -> bool:
+    """Whether a log of ``count`` entries fits the anchor (the entry at the anchored position is
+    the anchored one; one entry more is the lag a crash can leave)."""
+    anchor_count, anchor_hash = anchor
+    if anchor_count == 0:
+        return count <= 1
+    return count in (anchor_count, anchor_count + 1) and hash_at_anchor == anchor_hash
+
+
+def verify_chain(
+    entries: Iterable[AuditEntry], anchor: tuple[int, str], broken_at: str | None = None
+) -> list[str]:
     """Problems found in the chain (French sentences); an empty list means it is intact."""
     problems: list[str] = []
+    if broken_at:
+        problems.append(
+            f"Journal d'audit : une rupture a été constatée le {broken_at} (des entrées avaient "
+            "été supprimées ou remplacées avant cette date)."
+        )
     prev = GENESIS
     count = 0
     anchored_hash = None
@@ -93,6 +113,7 @@ class AuditLog:
     def append(self, actor: str, action: str, target: str = "", detail: str = "") -> AuditEntry:
         at = self._clock().isoformat(timespec="seconds")
         with self._db.transaction():
+            self._check_tail(at)
             row = self._db.query_one("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")
             prev_id, prev_hash = row if row else (0, GENESIS)
             entry_id = prev_id + 1
@@ -107,6 +128,16 @@ class AuditLog:
         if self._save:
             self._slots.save()
         return AuditEntry(entry_id, at, actor, action, target, detail, prev_hash, digest)
+
+    def _check_tail(self, at: str) -> None:
+        """Record, once and for good, a log that no longer fits its anchor."""
+        if self._slots.audit_broken_at:
+            return
+        anchor = self._slots.audit_anchor
+        count = int(self._db.scalar("SELECT count(*) FROM audit_log"))
+        anchored = self._db.scalar("SELECT hash FROM audit_log WHERE id = ?", (anchor[0],))
+        if not tail_matches_anchor(count, anchored, anchor):
+            self._slots.mark_audit_broken(at)
 
     def entries(self) -> list[AuditEntry]:
         rows = self._db.query(
@@ -124,4 +155,6 @@ class AuditLog:
         return [AuditEntry(*row) for row in rows]
 
     def verify(self) -> list[str]:
-        return verify_chain(self.entries(), self._slots.audit_anchor)
+        return verify_chain(
+            self.entries(), self._slots.audit_anchor, self._slots.audit_broken_at
+        )

@@ -1,8 +1,9 @@
-"""Process hardening: no core dump may carry the database key or decrypted pages to disk."""
+"""Process hardening: no core dump carrying the key, no station file readable by others."""
 
 from __future__ import annotations
 
 import contextlib
+import os
 
 
 def disable_core_dumps() -> None:
@@ -20,3 +21,13 @@ def wipe(buffer: bytearray | None) -> None:
         return
     for i in range(len(buffer)):
         buffer[i] = 0
+
+
+def restrict_new_files() -> None:
+    """Files and folders this process creates are its owner's only (umask 077).
+
+    SQLCipher creates the database, its WAL and the pre-migration copies itself; the umask is
+    the one switch that covers them all. Windows keeps the ACLs of the user's profile folder.
+    """
+    if os.name == "posix":
+        os.umask(0o077)

@@ -6,9 +6,12 @@ slot; the database is never re-encrypted. The file also keeps what must be known
 database can be opened: consecutive login failures and the lock flag (so a lockout survives a
 restart), and the latest audit hash (so a truncated audit log is detected).
 
-Login names never appear in clear: slots are indexed by a salted SHA-256 of the folded login.
+Slots are indexed by a salted SHA-256 of the folded login, so the file does not list the
+accounts at a glance (a list of the staff's names, tried one by one, would still find them).
 Unknown login names get "phantom" entries that count failures and lock exactly like real ones,
-so nothing the user sees tells whether a login exists.
+so the messages do not tell whether a login exists. Phantoms are bounded in number; unlocked
+ones are dropped first, so telling a locked phantom from a locked account would take thousands
+of keyboard attempts.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ from .atomic import write_atomic
 
 FORMAT = 1
 NONCE_BYTES = 12
-MAX_PHANTOMS = 64
+MAX_PHANTOMS = 2000
 MAX_PENDING_EVENTS = 200
 RECOVERY_BYTES = 20  # 160 bits, shown as 32 base32 characters
 _B32_FIXES = str.maketrans({"0": "O", "1": "I", "8": "B"})
@@ -178,6 +181,10 @@ class KeySlotFile:
         self, login: str, password: str, db_key: bytearray, params: kdf.KdfParams = kdf.DEFAULT
     ) -> None:
         """(Re)wrap ``db_key`` for ``login`` under ``password``; clears its failures and lock."""
+        if not params.at_least(kdf.OWASP_MINIMUM):
+            raise ValueError("Argon2id parameters below OWASP's minimum")
+        if not any(db_key):
+            raise ValueError("refusing to wrap a wiped (all-zero) key")
         sid = self.slot_id(login)
         salt = kdf.new_salt()
         kek = kdf.derive(password.encode("utf-8"), salt, params)
@@ -262,14 +269,14 @@ class KeySlotFile:
         entry["last_failure_at"] = state.last_failure_at
 
     def _evict_phantoms(self) -> None:
-        phantoms = [
-            (e.get("last_failure_at") or "", sid)
+        phantoms = [  # unlocked first, then the oldest
+            (bool(e.get("locked")), e.get("last_failure_at") or "", sid)
             for sid, e in self._data["slots"].items()
             if not e.get("wrapped")
         ]
         phantoms.sort()
         while len(phantoms) >= MAX_PHANTOMS:
-            _, sid = phantoms.pop(0)
+            *_, sid = phantoms.pop(0)
             del self._data["slots"][sid]
 
     # -- recovery slot -------------------------------------------------------------------------
@@ -317,7 +324,17 @@ class KeySlotFile:
         return int(anchor["count"]), str(anchor["hash"])
 
     def set_audit_anchor(self, count: int, last_hash: str) -> None:
-        self._data["audit_anchor"] = {"count": count, "hash": last_hash}
+        self._data["audit_anchor"] = {
+            **self._data["audit_anchor"], "count": count, "hash": last_hash
+        }
+
+    @property
+    def audit_broken_at(self) -> str | None:
+        """When an append found the log no longer matching its anchor (never cleared)."""
+        return self._data["audit_anchor"].get("broken_at")
+
+    def mark_audit_broken(self, at: str) -> None:
+        self._data["audit_anchor"]["broken_at"] = at
 
     # -- sign-in events waiting for the audit log ----------------------------------------------
     def add_pending_event(self, action: str, login: str, at: str) -> None:

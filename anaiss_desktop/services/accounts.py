@@ -10,13 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..domain.accounts import Account, Role, valid_login
-from ..domain.lockout import SlotState
 from ..domain.rotation import PasswordStatus, evaluate
 from ..storage.accounts_repo import AccountRepository
 from .clock import parse_instant
 from .errors import InvalidInput, NotAllowed
-from .password_rules import strength
 from .session import Session
+from .validation import (
+    NAME_REQUIRED,
+    login_and_name_problems,
+    require_role_flags,
+    require_strong_password,
+)
 
 
 @dataclass(frozen=True)
@@ -57,9 +61,7 @@ class AccountService:
         return account
 
     def _check_temporary(self, account: Account, password: str) -> None:
-        report = strength(password, self._session.personal_words(account))
-        if not report.acceptable:
-            raise InvalidInput(problems=report.problems)
+        require_strong_password(password, self._session.personal_words(account))
 
     def _log(self, action: str, login: str, detail: str = "") -> None:
         s = self._session
@@ -98,26 +100,20 @@ class AccountService:
         """A new account with a temporary password (to be changed at first login)."""
         s = self._session
         s.require_manager()
-        problems = []
-        reason = valid_login(login)
-        if reason:
-            problems.append(reason)
-        if not full_name.strip():
-            problems.append("Indiquez le nom et le prénom de la personne.")
-        if not reason and self._repo.by_login(login) is not None:
+        problems = login_and_name_problems(login, full_name)
+        if not valid_login(login) and self._repo.by_login(login) is not None:
             problems.append(f"L'identifiant « {login.strip()} » est déjà pris.")
         if problems:
             raise InvalidInput(problems=problems)
-        if role is Role.SECRETARY and social_worker:
-            raise InvalidInput("Un compte de secrétariat ne peut pas être travailleur social.")
-        with s.db.transaction():
+        require_role_flags(role, social_worker)
+        with s.db.transaction():  # row, password and slot together, or none of them
             account_id = self._repo.insert(
                 login, full_name, role, social_worker, phone, must_change=True, at=s.now_iso()
             )
             account = self._repo.by_id(account_id)
             assert account is not None
             self._check_temporary(account, temporary_password)
-        s.set_password(account, temporary_password, temporary=True)
+            s.set_password(account, temporary_password, temporary=True)
         self._log("compte.creation", account.login, f"rôle : {role.label}")
         return self._get(account.login)
 
@@ -128,9 +124,8 @@ class AccountService:
         s.require_manager()
         account = self._get(login)
         if not full_name.strip():
-            raise InvalidInput("Indiquez le nom et le prénom de la personne.")
-        if role is Role.SECRETARY and social_worker:
-            raise InvalidInput("Un compte de secrétariat ne peut pas être travailleur social.")
+            raise InvalidInput(NAME_REQUIRED)
+        require_role_flags(role, social_worker)
         if account.is_manager and role is not Role.MANAGER:
             self._keep_one_manager(account)
         with s.db.transaction():
@@ -166,7 +161,7 @@ class AccountService:
         self._check_temporary(account, temporary_password)
         with s.db.transaction():
             self._repo.set_disabled(account.id, False)
-        s.set_password(account, temporary_password, temporary=True)
+            s.set_password(account, temporary_password, temporary=True)
         self._log("compte.reactivation", account.login)
 
     def unlock(self, login: str, temporary_password: str) -> None:
@@ -184,8 +179,7 @@ class AccountService:
             raise InvalidInput("Ce compte est désactivé : réactivez-le d'abord.")
         self._check_temporary(account, temporary_password)
         previous = s.slots.state(account.login)
-        s.slots.carry_failures(account.login)
-        s.set_password(account, temporary_password, temporary=True)  # also clears the lock
-        s.slots.set_state(account.login, SlotState())
+        # A new slot clears the lock; the failures stay to be shown at the next login.
+        s.set_password(account, temporary_password, temporary=True, carry_failures=True)
         detail = f"{previous.failures} échec(s), verrouillé" if previous.locked else ""
         self._log(action, account.login, detail)

@@ -29,7 +29,7 @@ from .errors import (
     ServiceError,
     WrongCredentials,
 )
-from .password_rules import strength
+from .validation import require_strong_password
 
 if TYPE_CHECKING:
     from .station import Station
@@ -153,7 +153,10 @@ class Session:
         if check is None:
             state = lockout.after_failure(self.slots.state(login), self.now_iso())
             self.slots.set_state(login, state)
-            self.slots.save()
+            self.audit.append(  # saves the slot file with the new count
+                login, "connexion.echec", target=f"compte:{login}",
+                detail="mot de passe actuel erroné lors d'un changement",
+            )
             if state.locked:
                 self.audit.append(login, "compte.verrouillage", target=f"compte:{login}")
                 self.close()
@@ -162,9 +165,7 @@ class Session:
         wipe(check)
         if new == current:
             raise InvalidInput("Le nouveau mot de passe doit être différent de l'actuel.")
-        report = strength(new, self.personal_words())
-        if not report.acceptable:
-            raise InvalidInput(problems=report.problems)
+        require_strong_password(new, self.personal_words())
         repo = AccountRepository(self.db)
         if matches_any(new, repo.recent_password_hashes(self._account.id, rotation.HISTORY_DEPTH)):
             raise InvalidInput(
@@ -175,20 +176,28 @@ class Session:
         self.audit.append(login, "mot_de_passe.changement", target=f"compte:{login}")
         self.refresh_account()
 
-    def set_password(self, account: Account, password: str, *, temporary: bool) -> None:
+    def set_password(
+        self, account: Account, password: str, *, temporary: bool, carry_failures: bool = False
+    ) -> None:
         """Wrap the key under ``password`` for ``account`` and record it (strength checked by
-        the caller). The slot is written first, so the password the person was told works."""
+        the caller). The row and the slot change together: the slot file is saved inside the
+        database transaction, so a failure of either leaves both as they were.
+
+        The key is copied first: a lock or logout may wipe the session's key while Argon2id
+        runs on a worker thread, and the slot must never wrap a wiped key.
+        """
         at = self.now_iso()
-        self.slots.set_account_slot(account.login, password, self.key, self._station.kdf_params)
+        key = bytearray(self.key)
         try:
-            self.slots.save()
-        except BaseException:
-            self._station.reload_slots()
-            raise
-        repo = AccountRepository(self.db)
-        with self.db.transaction():
-            repo.set_password_changed(account.id, at, temporary=temporary)
-            repo.add_password_hash(account.id, hash_password(password), at)
+            repo = AccountRepository(self.db)
+            with self.db.transaction():
+                repo.set_password_changed(account.id, at, temporary=temporary)
+                repo.add_password_hash(account.id, hash_password(password), at)
+                self._station._write_slot(  # noqa: SLF001 - the station owns the slot file
+                    account.login, password, key, carry_failures=carry_failures
+                )
+        finally:
+            wipe(key)
 
     # -- integrity -----------------------------------------------------------------------------
     def verify(self) -> list[str]:

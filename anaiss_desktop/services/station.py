@@ -9,14 +9,12 @@ the recovery key. No Qt here: the dialogs and ``anaiss-admin`` drive the same co
 from __future__ import annotations
 
 import os
-import secrets
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from ..domain import lockout
-from ..domain.accounts import Role, valid_login
+from ..domain.accounts import Role
 from ..domain.policy import Policy
 from ..security import kdf
 from ..security.audit import AuditLog
@@ -36,8 +34,8 @@ from .errors import (
     StationMissing,
     WrongCredentials,
 )
-from .password_rules import strength
 from .session import Session
+from .validation import login_and_name_problems, require_service_name, require_strong_password
 
 DB_NAME = "station.db"
 SLOTS_NAME = "keyslots.json"
@@ -73,23 +71,6 @@ def _now(clock: Clock) -> str:
     return clock().isoformat(timespec="seconds")
 
 
-def _check_password(password: str, personal: Iterable[str]) -> None:
-    report = strength(password, personal)
-    if not report.acceptable:
-        raise InvalidInput(problems=report.problems)
-
-
-def _check_new_account(login: str, full_name: str) -> None:
-    problems = []
-    reason = valid_login(login)
-    if reason:
-        problems.append(reason)
-    if not full_name.strip():
-        problems.append("Indiquez le nom et le prénom de la personne.")
-    if problems:
-        raise InvalidInput(problems=problems)
-
-
 def create_station(
     data_dir: Path,
     *,
@@ -107,16 +88,17 @@ def create_station(
     :class:`InvalidInput` for a bad login, an empty service name or a weak password.
     """
     paths = StationPaths(Path(data_dir))
-    _check_new_account(manager_login, manager_name)
-    if not info.service_name.strip():
-        raise InvalidInput("Indiquez le nom du service (il figure en tête des courriers).")
-    _check_password(manager_password, (manager_login, manager_name, info.service_name))
-    paths.data_dir.mkdir(parents=True, exist_ok=True)
+    problems = login_and_name_problems(manager_login, manager_name)
+    if problems:
+        raise InvalidInput(problems=problems)
+    require_service_name(info.service_name)
+    require_strong_password(manager_password, (manager_login, manager_name, info.service_name))
+    paths.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     with InstanceLock(paths.data_dir):
         if paths.keyslots.exists():
             raise StationExists()
         _set_aside_incomplete(paths, clock)
-        key = bytearray(secrets.token_bytes(KEY_BYTES))
+        key = bytearray(os.urandom(KEY_BYTES))
         try:
             at = _now(clock)
             slots = KeySlotFile(paths.keyslots, KeySlotFile.new_data())
@@ -140,6 +122,10 @@ def create_station(
                 db.checkpoint()
             finally:
                 db.close()
+            # Owner-only whatever the umask; SQLite gives its WAL the database's mode.
+            if os.name == "posix":
+                os.chmod(paths.data_dir, 0o700)
+                os.chmod(paths.database, 0o600)
             slots.save()  # last: from now on the station exists
         finally:
             wipe(key)
@@ -204,11 +190,20 @@ class Station:
         except BaseException:
             wipe(key)
             raise
+        try:
+            return self._start_session(login, state, db, key)
+        except BaseException:
+            db.close()
+            wipe(key)
+            raise
+
+    def _start_session(
+        self, login: str, state: lockout.SlotState, db: Database, key: bytearray
+    ) -> Session:
+        """Record the login in the opened store; the caller closes and wipes on failure."""
         repo = AccountRepository(db)
         account = repo.by_login(login)
         if account is None or account.disabled:
-            db.close()
-            wipe(key)
             return self._fail(login, state)
         at = _now(self.clock)
         previous = repo.last_login(account.id)
@@ -263,6 +258,23 @@ class Station:
             raise
         return db
 
+    def _write_slot(
+        self, login: str, password: str, key: bytearray, *, carry_failures: bool = False
+    ) -> None:
+        """Wrap ``key`` for ``login`` and save the slot file; on failure forget the change.
+
+        Callers run this inside the database transaction that records the new password, so
+        a failed write rolls that back too and the two never disagree.
+        """
+        try:
+            if carry_failures:
+                self.slots.carry_failures(login)
+            self.slots.set_account_slot(login, password, key, self.kdf_params)
+            self.slots.save()
+        except BaseException:
+            self.reload_slots()
+            raise
+
     def reload_slots(self) -> None:
         """Forget unsaved changes to the key slots (after a failed write)."""
         self.slots.reload()
@@ -279,6 +291,8 @@ class Station:
         """
         key = self.slots.unwrap_recovery(recovery_key)
         if key is None:
+            self.slots.add_pending_event("cle_secours.echec", login, _now(self.clock))
+            self.slots.save()
             raise WrongCredentials("Clé de secours incorrecte.")
         try:
             db = self._open_database(key)
@@ -288,13 +302,14 @@ class Station:
                 if account is None or account.disabled:
                     raise InvalidInput(f"Aucun compte actif ne porte l'identifiant « {login} ».")
                 info = SettingsRepository(db).station_info()
-                _check_password(temporary, (account.login, account.full_name, info.service_name))
+                require_strong_password(
+                    temporary, (account.login, account.full_name, info.service_name)
+                )
                 at = _now(self.clock)
                 with db.transaction():
                     repo.set_password_changed(account.id, at, temporary=True)
                     repo.add_password_hash(account.id, hash_password(temporary), at)
-                self.slots.carry_failures(account.login)
-                self.slots.set_account_slot(account.login, temporary, key, self.kdf_params)
+                    self._write_slot(account.login, temporary, key, carry_failures=True)
                 AuditLog(db, self.slots, self.clock).append(
                     RECOVERY_ACTOR, "compte.deverrouillage", target=f"compte:{account.login}",
                     detail="déverrouillé avec la clé de secours, mot de passe temporaire",

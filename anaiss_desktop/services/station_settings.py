@@ -6,6 +6,7 @@ from ..domain.policy import Policy
 from ..storage.settings_repo import SettingsRepository, StationInfo
 from .errors import InvalidInput
 from .session import Session
+from .validation import require_service_name
 
 
 class StationSettingsService:
@@ -38,8 +39,7 @@ class StationSettingsService:
     def set_station_info(self, info: StationInfo) -> None:
         s = self._session
         s.require_manager()
-        if not info.service_name.strip():
-            raise InvalidInput("Indiquez le nom du service (il figure en tête des courriers).")
+        require_service_name(info.service_name)
         with s.db.transaction():
             SettingsRepository(s.db).update_station(info)
         s.audit.append(s.account.login, "parametres.service")

@@ -195,3 +195,31 @@ def test_first_run_wizard_leads_to_the_login(qtbot, make_controller, data_dir):
     assert dialog.ui.login_edit.text() == "chef"
     sign_in(qtbot, controller, "chef", "Premiere-Station-2026!")
     assert controller.window is not None and controller.window.isVisible()
+
+
+def test_lock_during_a_password_change_finishes_it_first(qtbot, data_dir, clock, tmp_path,
+                                                         recovery_key):
+    """Argon2id runs on a worker: a lock meanwhile must not wipe the key under it."""
+    controller = AppController(
+        data_dir, TaskRunner(), RecordingPrompts(),
+        settings=QSettings(str(tmp_path / "r.ini"), QSettings.Format.IniFormat),
+        kdf_params=FAST_KDF, clock=clock,
+    )
+    try:
+        controller.start()
+        sign_in(qtbot, controller, MANAGER_LOGIN, MANAGER_PASSWORD)
+        qtbot.waitUntil(lambda: controller.window is not None, timeout=20000)
+        controller.window.change_password_requested.emit()
+        dialog = controller.password_dialog
+        qtbot.keyClicks(dialog.ui.current_edit, MANAGER_PASSWORD)
+        qtbot.keyClicks(dialog.ui.new_edit, "Nouvelle-Phrase-Solide-88")
+        qtbot.keyClicks(dialog.ui.confirm_edit, "Nouvelle-Phrase-Solide-88")
+        ok = dialog.ui.button_box.button(dialog.ui.button_box.StandardButton.Ok)
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        controller.lock()  # while the change may still run
+        assert controller.password_dialog is None
+        assert not controller.session.is_open
+    finally:
+        controller.quit()
+    with Station(data_dir, clock=clock, kdf_params=FAST_KDF) as station:
+        station.login(MANAGER_LOGIN, "Nouvelle-Phrase-Solide-88").close()

@@ -319,16 +319,24 @@ def test_locked_manager_uses_the_recovery_key(station, data_dir, clock, recovery
     station.close()
 
 
-def test_wrong_recovery_key_is_refused_and_changes_nothing(station, data_dir, recovery_key):
+def test_wrong_recovery_key_is_refused_and_only_recorded(station, data_dir, recovery_key):
     _lock(station, MANAGER_LOGIN)
-    before = StationPaths(data_dir).keyslots.read_bytes()
+
+    def slots_without_events() -> dict:
+        data = json.loads(StationPaths(data_dir).keyslots.read_text(encoding="utf-8"))
+        data.pop("pending_events", None)
+        return data
+
+    before = slots_without_events()
     wrong = "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH"
     for typed in (wrong, "n'importe quoi", ""):
         with pytest.raises(WrongCredentials) as info:
             station.unlock_with_recovery_key(typed, MANAGER_LOGIN, NEW_TEMP)
         assert info.value.message == "Clé de secours incorrecte."
-    assert StationPaths(data_dir).keyslots.read_bytes() == before
+    assert slots_without_events() == before
     assert station.is_locked(MANAGER_LOGIN)
+    events = json.loads(StationPaths(data_dir).keyslots.read_text(encoding="utf-8"))
+    assert [e["action"] for e in events["pending_events"]].count("cle_secours.echec") == 3
 
 
 def test_recovery_key_refuses_unknown_login_and_weak_password(station, recovery_key):
