@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..domain import lockout
 from ..domain.accounts import Role
+from ..domain.codes import DEFAULT_CODES
 from ..domain.policy import Policy
 from ..security import kdf
 from ..security.audit import AuditLog
@@ -23,6 +24,7 @@ from ..security.instance_lock import InstanceLock
 from ..security.keyslots import KeySlotFile
 from ..security.password_history import hash_password
 from ..storage.accounts_repo import AccountRepository
+from ..storage.codes_repo import CodeRepository
 from ..storage.database import KEY_BYTES, Database
 from ..storage.migrations import migrate
 from ..storage.settings_repo import SettingsRepository, StationInfo
@@ -60,6 +62,12 @@ class StationPaths:
     @property
     def migration_backups(self) -> Path:
         return self.data_dir / MIGRATION_BACKUPS
+
+
+def seed_codes(db: Database, at: str) -> None:
+    """The shipped typology, added where missing (a new version may bring a new list)."""
+    with db.transaction():
+        CodeRepository(db).seed(DEFAULT_CODES, at)
 
 
 def station_exists(data_dir: Path) -> bool:
@@ -107,6 +115,7 @@ def create_station(
             db = Database.open(paths.database, key, create=True)
             try:
                 migrate(db, None)
+                seed_codes(db, at)
                 with db.transaction():
                     settings = SettingsRepository(db)
                     settings.create_station(info, at)
@@ -253,6 +262,7 @@ class Station:
         db = Database.open(self.paths.database, key)
         try:
             migrate(db, self.paths.migration_backups)
+            seed_codes(db, _now(self.clock))
         except BaseException:
             db.close()
             raise

@@ -1,0 +1,279 @@
+"""The social worker's daily use cases on dossiers: open, create, change, record interventions,
+appointments and follow-ups (SPEC §4).
+
+Every method goes through :meth:`DossierService._check`, which asks the one access rule of
+:mod:`anaiss_desktop.domain.access` and refuses with :class:`NotAllowed`; every read of a
+dossier and every change is written to the audit log by number and id, never by content.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ..domain.access import Action, DossierFacts, Level, can_be_referent, can_create_dossier
+from ..domain.access import dossier_access as access_rule
+from ..domain.records import (
+    Dossier,
+    DossierInput,
+    DossierStatus,
+    Echeance,
+    EcheanceInput,
+    InterventionInput,
+    Person,
+    TimelineItem,
+)
+from ..storage.accounts_repo import AccountRepository
+from ..storage.dossiers_repo import DossierRepository
+from ..storage.persons_repo import PersonRepository
+from .errors import InvalidInput, NotAllowed
+from .session import Session
+
+
+@dataclass(frozen=True)
+class InterventionRow:
+    id: int
+    on_date: date
+    kind_code: str
+    kind_text: str
+    duration_min: int | None
+    summary: str
+    author: str
+
+
+@dataclass(frozen=True)
+class NoteRow:
+    id: int
+    intervention_id: int | None
+    created_at: str
+    author: str
+    visibility: str
+    body: str
+
+
+@dataclass(frozen=True)
+class AidRow:
+    id: int
+    intervention_id: int | None
+    type_code: str
+    type_text: str
+    organisation: str
+    requested_on: date | None
+    outcome_code: str
+    outcome_on: date | None
+    amount_cents: int | None
+
+
+@dataclass(frozen=True)
+class DossierView:
+    """Everything one opening of a dossier shows, already filtered by the access rule."""
+
+    person: Person
+    dossier: Dossier
+    interventions: list[InterventionRow]
+    notes: list[NoteRow]
+    aids: list[AidRow]
+    echeances: list[Echeance]
+    other_dossiers: list[Dossier]
+
+    def timeline(self, kinds: set[str] | None = None) -> list[TimelineItem]:
+        """Everything that happened, newest first; ``kinds`` filters (None: all)."""
+        items: list[TimelineItem] = []
+        d = self.dossier
+        items.append(TimelineItem(d.opened_on.isoformat(), "ouverture", "Ouverture du dossier"))
+        if d.status is not DossierStatus.OPEN and d.status_on:
+            items.append(TimelineItem(
+                d.status_on.isoformat(), "statut", f"Dossier {d.status.label.lower()}"
+            ))
+        for i in self.interventions:
+            items.append(TimelineItem(
+                i.on_date.isoformat(), "intervention", i.kind_text or i.kind_code, i.summary,
+                i.id, i.author,
+            ))
+        for n in self.notes:
+            items.append(TimelineItem(
+                n.created_at, "note", "Note personnelle" if n.visibility == "personnelle"
+                else "Note", n.body, n.id, n.author,
+            ))
+        for a in self.aids:
+            items.append(TimelineItem(
+                (a.requested_on or d.opened_on).isoformat(), "aide",
+                a.type_text or a.type_code, a.organisation, a.id,
+            ))
+        for e in self.echeances:
+            items.append(TimelineItem(
+                e.due_at, e.kind.value, e.kind.label, e.label, e.id,
+                extra={"fait": "oui" if e.done_at else "non"},
+            ))
+        if kinds is not None:
+            items = [item for item in items if item.kind in kinds]
+        return sorted(items, key=lambda item: (item.on, item.ref_id), reverse=True)
+
+
+def _date(text: str | None) -> date | None:
+    return date.fromisoformat(text[:10]) if text else None
+
+
+class DossierService:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    @property
+    def _repo(self) -> DossierRepository:
+        return DossierRepository(self._session.db)
+
+    def _log(self, action: str, target: str, detail: str = "") -> None:
+        s = self._session
+        s.audit.append(s.account.login, action, target=target, detail=detail)
+
+    def _check(self, dossier_id: int, level: Level, action: Action) -> int:
+        """The one gate: raise :class:`NotAllowed` unless the rule allows; return the referent."""
+        self._session.require_ready()
+        referent = self._repo.referent_of(dossier_id)
+        if referent is None:
+            raise InvalidInput("Ce dossier n'existe pas (ou plus).")
+        decision = access_rule(self._session.account, DossierFacts(referent), level, action)
+        if not decision.allowed:
+            raise NotAllowed(f"Accès refusé à ce dossier : {decision.reason}.")
+        return referent
+
+    def can_open(self, dossier_id: int) -> bool:
+        referent = self._repo.referent_of(dossier_id)
+        return referent is not None and access_rule(
+            self._session.account, DossierFacts(referent), Level.FOLLOW_UP, Action.READ
+        ).allowed
+
+    # -- reading -------------------------------------------------------------------------------
+    def open(self, dossier_id: int) -> DossierView:
+        """Open a dossier (logged; remembered in "recently opened")."""
+        s = self._session
+        self._check(dossier_id, Level.FOLLOW_UP, Action.READ)
+        repo = self._repo
+        dossier = repo.get(dossier_id)
+        assert dossier is not None
+        person = PersonRepository(s.db).get(dossier.person_id)
+        assert person is not None
+        secret = access_rule(
+            s.account, DossierFacts(dossier.referent_id), Level.SECRET, Action.READ
+        ).allowed
+        view = DossierView(
+            person=person,
+            dossier=dossier,
+            interventions=[
+                InterventionRow(r[0], date.fromisoformat(r[1]), r[2], r[3], r[4], r[5], r[6])
+                for r in repo.interventions(dossier_id)
+            ],
+            notes=[NoteRow(*r) for r in repo.readable_notes(dossier_id, s.account.id, secret)],
+            aids=[
+                AidRow(r[0], r[1], r[2], r[3], r[4], _date(r[5]), r[6], _date(r[7]), r[8])
+                for r in repo.aids(dossier_id)
+            ],
+            echeances=repo.echeances_of_dossier(dossier_id),
+            other_dossiers=[d for d in repo.of_person(person.id) if d.id != dossier_id],
+        )
+        with s.db.transaction():
+            repo.touch_recent(s.account.id, dossier_id, s.now_iso())
+        self._log("dossier.ouverture", f"dossier:{dossier.number}")
+        return view
+
+    # -- creating and changing -----------------------------------------------------------------
+    def create(self, person_id: int, data: DossierInput, referent_id: int | None = None) -> int:
+        """A new dossier for ``person_id``; the creator is the referent unless a
+        manager-social worker names another social worker."""
+        s = self._session
+        s.require_ready()
+        if not can_create_dossier(s.account):
+            raise NotAllowed("Seul(e) un(e) assistant(e) social(e) ouvre un dossier.")
+        referent_id = referent_id or s.account.id
+        if referent_id != s.account.id:
+            referent = AccountRepository(s.db).by_id(referent_id)
+            if not (s.account.is_manager and referent and can_be_referent(referent)):
+                raise NotAllowed("Le ou la référent(e) doit être un(e) travailleur social actif.")
+        if PersonRepository(s.db).get(person_id) is None:
+            raise InvalidInput("Cette personne n'existe pas (ou plus).")
+        with s.db.transaction():
+            dossier_id = self._repo.insert(person_id, referent_id, data, s.now_iso())
+        number = self._repo.get(dossier_id).number
+        self._log("dossier.creation", f"dossier:{number}", f"usager #{person_id}")
+        return dossier_id
+
+    def update(self, dossier_id: int, data: DossierInput) -> None:
+        self._check(dossier_id, Level.FOLLOW_UP, Action.WRITE)
+        s = self._session
+        with s.db.transaction():
+            self._repo.update(dossier_id, data, s.now_iso())
+        self._log("dossier.modification", self._target(dossier_id))
+
+    def set_status(self, dossier_id: int, status: DossierStatus, on: date,
+                   closing_code: str = "NR", closing_text: str = "") -> None:
+        self._check(dossier_id, Level.FOLLOW_UP, Action.WRITE)
+        s = self._session
+        with s.db.transaction():
+            self._repo.set_status(dossier_id, status, on, closing_code, closing_text,
+                                  s.now_iso())
+        self._log("dossier.statut", self._target(dossier_id), status.value)
+
+    def _target(self, dossier_id: int) -> str:
+        dossier = self._repo.get(dossier_id)
+        return f"dossier:{dossier.number}" if dossier else f"dossier:#{dossier_id}"
+
+    # -- interventions -------------------------------------------------------------------------
+    def add_intervention(self, dossier_id: int, data: InterventionInput) -> int:
+        level = Level.SECRET if data.notes.strip() else Level.FOLLOW_UP
+        self._check(dossier_id, level, Action.WRITE)
+        s = self._session
+        if data.duration_min is not None and data.duration_min < 0:
+            raise InvalidInput("La durée ne peut pas être négative.")
+        with s.db.transaction():
+            intervention_id = self._repo.insert_intervention(
+                dossier_id, data, s.account.id, s.now_iso()
+            )
+        self._log("intervention.ajout", self._target(dossier_id),
+                  f"intervention #{intervention_id}")
+        return intervention_id
+
+    def update_intervention(self, intervention_id: int, data: InterventionInput) -> None:
+        dossier_id = self._repo.intervention_dossier(intervention_id)
+        if dossier_id is None:
+            raise InvalidInput("Cette intervention n'existe pas (ou plus).")
+        self._check(dossier_id, Level.SECRET if data.notes.strip() else Level.FOLLOW_UP,
+                    Action.WRITE)
+        s = self._session
+        with s.db.transaction():
+            self._repo.update_intervention(dossier_id, intervention_id, data, s.account.id,
+                                           s.now_iso())
+        self._log("intervention.modification", self._target(dossier_id),
+                  f"intervention #{intervention_id}")
+
+    def delete_intervention(self, intervention_id: int) -> None:
+        dossier_id = self._repo.intervention_dossier(intervention_id)
+        if dossier_id is None:
+            raise InvalidInput("Cette intervention n'existe pas (ou plus).")
+        self._check(dossier_id, Level.FOLLOW_UP, Action.DELETE)
+        s = self._session
+        with s.db.transaction():
+            self._repo.delete_intervention(dossier_id, intervention_id)
+        self._log("intervention.suppression", self._target(dossier_id),
+                  f"intervention #{intervention_id}")
+
+    # -- échéances -----------------------------------------------------------------------------
+    def add_echeance(self, dossier_id: int, data: EcheanceInput) -> int:
+        self._check(dossier_id, Level.FOLLOW_UP, Action.WRITE)
+        s = self._session
+        if len(data.due_at) not in (10, 16):
+            raise InvalidInput("Indiquez la date (et l'heure) de l'échéance.")
+        with s.db.transaction():
+            echeance_id = self._repo.insert_echeance(dossier_id, data, s.account.id, s.now_iso())
+        self._log("echeance.ajout", self._target(dossier_id), f"{data.kind.value} #{echeance_id}")
+        return echeance_id
+
+    def set_echeance_done(self, echeance_id: int, done: bool = True) -> None:
+        dossier_id = self._repo.echeance_dossier(echeance_id)
+        if dossier_id is None:
+            raise InvalidInput("Cette échéance n'existe pas (ou plus).")
+        self._check(dossier_id, Level.FOLLOW_UP, Action.WRITE)
+        s = self._session
+        with s.db.transaction():
+            self._repo.set_echeance_done(echeance_id, s.now_iso() if done else None)
+        self._log("echeance.fait" if done else "echeance.a_faire", self._target(dossier_id),
+                  f"échéance #{echeance_id}")
