@@ -1,0 +1,1 @@
+"""The social worker's screens: home ("Mon activité"), search, person and dossier, interviews."""
