@@ -13,6 +13,7 @@ from datetime import date
 
 from ..domain.access import Action, DossierFacts, Level, can_be_referent, can_create_dossier
 from ..domain.access import dossier_access as access_rule
+from ..domain.codes import LISTS
 from ..domain.records import (
     Dossier,
     DossierInput,
@@ -24,6 +25,7 @@ from ..domain.records import (
     TimelineItem,
 )
 from ..storage.accounts_repo import AccountRepository
+from ..storage.codes_repo import CodeRepository
 from ..storage.dossiers_repo import DossierRepository
 from ..storage.persons_repo import PersonRepository
 from .errors import InvalidInput, NotAllowed
@@ -137,6 +139,29 @@ class DossierService:
             raise NotAllowed(f"Accès refusé à ce dossier : {decision.reason}.")
         return referent
 
+    def _check_codes(self, *pairs: tuple[str, str]) -> None:
+        """Refuse a code the list does not know (retired ones stay valid for old records)."""
+        repo = CodeRepository(self._session.db)
+        known: dict[str, set[str]] = {}
+        for list_name, code in pairs:
+            if list_name not in known:
+                known[list_name] = {c.code for c in repo.of_list(list_name)}
+            if code not in known[list_name]:
+                raise InvalidInput(f"Code inconnu dans la liste « {LISTS[list_name]} » : {code}.")
+
+    def _check_dossier_codes(self, data: DossierInput) -> None:
+        self._check_codes(
+            ("origine", data.origin_code), ("mode_information", data.consent_mode),
+            *(("motif", m.code) for m in data.motifs),
+        )
+
+    def _check_intervention_codes(self, data: InterventionInput) -> None:
+        self._check_codes(
+            ("type_intervention", data.kind_code),
+            *(("type_aide", a.type_code) for a in data.aids),
+            *(("issue_aide", a.outcome_code) for a in data.aids),
+        )
+
     def can_open(self, dossier_id: int) -> bool:
         referent = self._repo.referent_of(dossier_id)
         return referent is not None and access_rule(
@@ -191,6 +216,7 @@ class DossierService:
                 raise NotAllowed("Le ou la référent(e) doit être un(e) travailleur social actif.")
         if PersonRepository(s.db).get(person_id) is None:
             raise InvalidInput("Cette personne n'existe pas (ou plus).")
+        self._check_dossier_codes(data)
         with s.db.transaction():
             dossier_id = self._repo.insert(person_id, referent_id, data, s.now_iso())
         number = self._repo.get(dossier_id).number
@@ -199,6 +225,7 @@ class DossierService:
 
     def update(self, dossier_id: int, data: DossierInput) -> None:
         self._check(dossier_id, Level.FOLLOW_UP, Action.WRITE)
+        self._check_dossier_codes(data)
         s = self._session
         with s.db.transaction():
             self._repo.update(dossier_id, data, s.now_iso())
@@ -207,6 +234,8 @@ class DossierService:
     def set_status(self, dossier_id: int, status: DossierStatus, on: date,
                    closing_code: str = "NR", closing_text: str = "") -> None:
         self._check(dossier_id, Level.FOLLOW_UP, Action.WRITE)
+        if status is DossierStatus.CLOSED:
+            self._check_codes(("motif_cloture", closing_code))
         s = self._session
         with s.db.transaction():
             self._repo.set_status(dossier_id, status, on, closing_code, closing_text,
@@ -224,6 +253,7 @@ class DossierService:
         s = self._session
         if data.duration_min is not None and data.duration_min < 0:
             raise InvalidInput("La durée ne peut pas être négative.")
+        self._check_intervention_codes(data)
         with s.db.transaction():
             intervention_id = self._repo.insert_intervention(
                 dossier_id, data, s.account.id, s.now_iso()
@@ -238,6 +268,7 @@ class DossierService:
             raise InvalidInput("Cette intervention n'existe pas (ou plus).")
         self._check(dossier_id, Level.SECRET if data.notes.strip() else Level.FOLLOW_UP,
                     Action.WRITE)
+        self._check_intervention_codes(data)
         s = self._session
         with s.db.transaction():
             self._repo.update_intervention(dossier_id, intervention_id, data, s.account.id,

@@ -65,7 +65,7 @@ def _new_dossier(session, person: PersonInput | None = None) -> tuple[int, int]:
     dossier_id = DossierService(session).create(
         person_id,
         DossierInput(opened_on=date(2026, 10, 1), origin_code="MEDECIN_TRAITANT",
-                     motifs=(Motif("ACCES_SOINS"),)),
+                     motifs=(Motif("ACCES_DROITS_SOINS"),)),
     )
     return person_id, dossier_id
 
@@ -252,3 +252,15 @@ def test_drafts_belong_to_their_author(team, anne):
         louis.close()
     drafts.discard("intervention:1")
     assert drafts.load("intervention:1") is None
+
+
+def test_unknown_codes_are_refused(anne):
+    person_id = PersonService(anne).create(PersonInput(usage_name="Martin"))
+    service = DossierService(anne)
+    with pytest.raises(InvalidInput) as info:
+        service.create(person_id, DossierInput(opened_on=date(2026, 1, 5), origin_code="INVENTE"))
+    assert "Origine de la demande" in info.value.message
+    dossier_id = service.create(person_id, DossierInput(opened_on=date(2026, 1, 5)))
+    with pytest.raises(InvalidInput):
+        service.add_intervention(dossier_id, InterventionInput(on_date=date(2026, 1, 6),
+                                                               kind_code="PIGEON"))
