@@ -124,11 +124,13 @@ def main() -> int:
 
             admin = AdminDialog(session, runner, RecordingPrompts(), window)
             admin.resize(980, 600)
-            for index, name in enumerate(
-                ("administration-comptes.png", "administration-parametres.png",
-                 "administration-journal.png")
+            for page, name in (
+                (admin.accounts, "administration-comptes.png"),
+                (admin.settings, "administration-parametres.png"),
+                (admin.codes, "administration-listes-codees.png"),
+                (admin.audit, "administration-journal.png"),
             ):
-                admin.tabs.setCurrentIndex(index)
+                admin.tabs.setCurrentWidget(page)
                 _save(admin, name)
             admin.close()
             window.close_for_controller()

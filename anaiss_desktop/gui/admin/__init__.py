@@ -1,4 +1,4 @@
-"""The unit manager's administration screens: accounts, station settings, audit log.
+"""The unit manager's administration screens: accounts, settings, coded lists, audit log.
 
 Names are imported lazily: the generated forms import
 :mod:`anaiss_desktop.gui.admin.password_field` (a promoted widget), which must not pull in the
@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .accounts import AccountsWidget, AccountTableModel
     from .audit import AuditLogWidget
+    from .codes import CodesWidget
     from .dialog import AdminDialog
     from .policy import PolicySettingsWidget
     from .temporary_password import generate_temporary_password
@@ -22,6 +23,7 @@ _EXPORTS = {
     "AccountTableModel": ".accounts",
     "AuditLogWidget": ".audit",
     "AdminDialog": ".dialog",
+    "CodesWidget": ".codes",
     "PolicySettingsWidget": ".policy",
     "generate_temporary_password": ".temporary_password",
 }
@@ -31,6 +33,7 @@ __all__ = [
     "AccountsWidget",
     "AdminDialog",
     "AuditLogWidget",
+    "CodesWidget",
     "PolicySettingsWidget",
     "generate_temporary_password",
 ]

@@ -1,0 +1,669 @@
+"""The unit manager's coded lists (typologies): add local codes, reword labels, retire codes.
+
+97 % of the historical tools' users "did not find the typology that fits" (SPEC §1): here the
+manager adds the categories the service needs. Codes are never deleted nor reused, so a figure
+computed last year still counts the same thing; retiring a code only stops offering it.
+*Non renseigné* and *Autre (préciser)* exist in every list and cannot be retired.
+
+Every change goes through :class:`~anaiss_desktop.services.codes.CodeService`, which refuses a
+non-manager; the screen says so up front and greys its buttons only to spare a useless click.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from ...domain.codes import (
+    LISTS,
+    MAX_LABEL_LENGTH,
+    NOT_PROVIDED_LABEL,
+    OTHER_LABEL,
+    Code,
+    can_retire,
+    validate_new_code,
+)
+from ...domain.names import normalise
+from ...services.codes import CodeService
+from ...services.errors import ServiceError
+from ...services.session import Session
+from ..messages import ERROR_STYLE, mute, show_message, user_message
+from ..prompts import Prompts
+from ..workers import TaskRunner
+from .common import fit_columns, setup_table
+
+_Index = QModelIndex | QPersistentModelIndex
+
+RETIRED_COLOUR = QColor(Qt.GlobalColor.gray)
+NEVER_REUSED = (
+    "Un code n'est jamais supprimé ni réutilisé, même retiré : les statistiques restent "
+    "comparables d'une année à l'autre et d'une station à l'autre."
+)
+
+
+def suggest_code(label: str) -> str:
+    """A code proposed from a label: "Aide alimentaire" → ``AIDE_ALIMENTAIRE`` (30 at most)."""
+    return normalise(label).upper().replace(" ", "_")[:30].strip("_")
+
+
+class CodeTableModel(QAbstractTableModel):
+    """The codes of one list, retired ones included, in the service's order.
+
+    ``Qt.ItemDataRole.UserRole`` on any cell gives the row's :class:`Code`.
+
+    Args:
+        parent: the owning widget.
+    """
+
+    CODE, LABEL, STATE, NOTE = range(4)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._codes: list[Code] = []
+        self._headers = (
+            self.tr("Code"), self.tr("Libellé"), self.tr("État"), self.tr("Remarque"),
+        )
+
+    def set_codes(self, codes: list[Code]) -> None:
+        self.beginResetModel()
+        self._codes = list(codes)
+        self.endResetModel()
+
+    def codes(self) -> list[Code]:
+        return list(self._codes)
+
+    def code_at(self, row: int) -> Code | None:
+        return self._codes[row] if 0 <= row < len(self._codes) else None
+
+    def row_of(self, code: str) -> int:
+        for row, item in enumerate(self._codes):
+            if item.code == code:
+                return row
+        return -1
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self._codes)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        item = self.code_at(index.row()) if index.isValid() else None
+        if item is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(item, column)
+        if role == Qt.ItemDataRole.UserRole:
+            return item
+        if role == Qt.ItemDataRole.ForegroundRole and item.retired:
+            return RETIRED_COLOUR
+        if role == Qt.ItemDataRole.FontRole and column == self.CODE:
+            font = QFont("monospace")
+            font.setStyleHint(QFont.StyleHint.TypeWriter)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if item.system:
+                return self.tr("Présent dans chaque liste, toujours proposé : il ne peut pas "
+                               "être retiré.")
+            if item.retired:
+                return self.tr("N'est plus proposé pour les nouvelles saisies ; reste affiché "
+                               "dans les dossiers qui l'utilisent.")
+        return None
+
+    def _text(self, item: Code, column: int) -> str:
+        if column == self.CODE:
+            return item.code
+        if column == self.LABEL:
+            return item.label
+        if column == self.STATE:
+            return self.tr("Retiré") if item.retired else self.tr("Actif")
+        return self.tr("Système : toujours présent") if item.system else ""
+
+
+class _CodeFormDialog(QDialog):
+    """Common frame of the two small code dialogs: a form, a problem line, OK / Annuler.
+
+    Signals:
+        submitted(): the person confirmed; the owner calls the service, then ``accept()``.
+    """
+
+    submitted = Signal()
+
+    def __init__(self, title: str, intro: str, ok_text: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(520)
+        self.intro_label = QLabel(intro, self)
+        self.intro_label.setObjectName("intro_label")
+        self.intro_label.setWordWrap(True)
+        self.form = QFormLayout()
+        self.problems_label = QLabel(self)
+        self.problems_label.setObjectName("problems_label")
+        self.problems_label.setWordWrap(True)
+        self.problems_label.setStyleSheet(ERROR_STYLE)
+        self.problems_label.hide()
+        self.button_box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok_button = self.button_box.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(ok_text)
+        self.button_box.accepted.connect(self._on_button_box_accepted)
+        self.button_box.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro_label)
+        layout.addLayout(self.form)
+        layout.addWidget(self.problems_label)
+        layout.addStretch(1)
+        layout.addWidget(self.button_box)
+
+    def _show_problems(self, shown: list[str], blocking: bool) -> None:
+        show_message(self.problems_label, "\n".join(shown))
+        self.ok_button.setEnabled(not blocking)
+
+    def set_busy(self, busy: bool) -> None:
+        self.button_box.setEnabled(not busy)
+
+    @Slot()
+    def _on_button_box_accepted(self) -> None:
+        if self.ok_button.isEnabled():
+            self.submitted.emit()
+
+
+class AddCodeDialog(_CodeFormDialog):
+    """Add a local code: its label, and a short stable code proposed from the label.
+
+    Checked while typing with :func:`~anaiss_desktop.domain.codes.validate_new_code` against
+    every code of the list, retired ones included (a code is never reused).
+
+    Args:
+        list_name: the list the code is added to.
+        existing: every code of that list, retired ones included.
+        parent: the codes screen.
+    """
+
+    def __init__(self, list_name: str, existing: list[Code], parent: QWidget | None = None):
+        super().__init__(
+            self.tr("Ajouter un code — %s") % LISTS[list_name],
+            self.tr(
+                "Le libellé est ce que tout le monde voit ; vous pourrez le reformuler plus "
+                "tard. Le code est un identifiant court et stable, utilisé par les "
+                "statistiques. %s"
+            ) % NEVER_REUSED,
+            self.tr("&Ajouter"),
+            parent,
+        )
+        self.list_name = list_name
+        self._existing = list(existing)
+        self._code_typed = False  # once the code is typed by hand, the label no longer drives it
+        self.label_edit = QLineEdit(self)
+        self.label_edit.setObjectName("label_edit")
+        self.label_edit.setMaxLength(MAX_LABEL_LENGTH + 20)
+        self.label_edit.setPlaceholderText(self.tr("Par exemple : Aide alimentaire"))
+        self.code_edit = QLineEdit(self)
+        self.code_edit.setObjectName("code_edit")
+        self.code_edit.setMaxLength(30)
+        self.code_edit.setPlaceholderText(self.tr("Par exemple : AIDE_ALIMENTAIRE"))
+        self.form.addRow(self.tr("&Libellé :"), self.label_edit)
+        self.form.addRow(self.tr("&Code :"), self.code_edit)
+        hint = QLabel(self.tr("Majuscules sans accent, chiffres ou _ (2 à 30 caractères)."), self)
+        hint.setObjectName("code_hint_label")
+        mute(hint)
+        self.form.addRow("", hint)
+        self.label_edit.textEdited.connect(self._on_label_edit_text_edited)
+        self.code_edit.textEdited.connect(self._on_code_edit_text_edited)
+        self._validate()
+
+    def code(self) -> str:
+        return self.code_edit.text().strip().upper()
+
+    def label(self) -> str:
+        return " ".join(self.label_edit.text().split())
+
+    @Slot(str)
+    def _on_label_edit_text_edited(self, text: str) -> None:
+        if not self._code_typed:
+            self.code_edit.setText(suggest_code(text))
+        self._validate()
+
+    @Slot(str)
+    def _on_code_edit_text_edited(self, text: str) -> None:
+        self._code_typed = bool(text)
+        upper = text.upper()
+        if upper != text:  # typing "aide" gives "AIDE": codes are upper case
+            position = self.code_edit.cursorPosition()
+            self.code_edit.setText(upper)
+            self.code_edit.setCursorPosition(position)
+        self._validate()
+
+    def _validate(self) -> None:
+        problems = validate_new_code(self.list_name, self.code(), self.label(), self._existing)
+        # Say nothing about a field not typed in yet: an empty form is not a mistake.
+        shown = [
+            p for p in problems
+            if not (not self.code() and p.startswith("Le code compte"))
+            and not (not self.label() and p.startswith("Le libellé est obligatoire"))
+        ]
+        self._show_problems(shown, bool(problems))
+
+
+class RelabelDialog(_CodeFormDialog):
+    """Reword the label of a code; the code, and so the statistics, stay the same.
+
+    Args:
+        item: the code to relabel.
+        existing: every code of its list (to warn about a label already used).
+        parent: the codes screen.
+    """
+
+    def __init__(self, item: Code, existing: list[Code], parent: QWidget | None = None) -> None:
+        super().__init__(
+            self.tr("Renommer le libellé — %s") % item.code,
+            self.tr(
+                "Le code %s ne change pas : les dossiers et les statistiques qui l'utilisent "
+                "afficheront le nouveau libellé."
+            ) % item.code,
+            self.tr("&Renommer"),
+            parent,
+        )
+        self.item = item
+        self._others = [c for c in existing if c.code != item.code and not c.retired]
+        self.label_edit = QLineEdit(item.label, self)
+        self.label_edit.setObjectName("label_edit")
+        self.label_edit.selectAll()
+        self.form.addRow(self.tr("&Libellé :"), self.label_edit)
+        self.label_edit.textChanged.connect(self._on_label_edit_text_changed)
+        self._validate()
+
+    def label(self) -> str:
+        return " ".join(self.label_edit.text().split())
+
+    @Slot(str)
+    def _on_label_edit_text_changed(self, _text: str) -> None:
+        self._validate()
+
+    def _validate(self) -> None:
+        label = self.label()
+        shown: list[str] = []
+        if not label:
+            shown.append(self.tr("Le libellé ne peut pas être vide."))
+        elif len(label) > MAX_LABEL_LENGTH:
+            shown.append(self.tr("Le libellé dépasse %d caractères.") % MAX_LABEL_LENGTH)
+        elif any(normalise(c.label) == normalise(label) for c in self._others):
+            shown.append(self.tr("Un autre code de cette liste porte déjà ce libellé."))
+        self._show_problems(shown, bool(shown) or label == self.item.label)
+
+
+class CodesWidget(QWidget):
+    """Pick a coded list, see its codes, add, relabel, retire and restore them.
+
+    Usable as a tab of the administration dialog or on its own.
+
+    Args:
+        session: the signed-in manager's session.
+        runner: runs the service calls off the GUI thread.
+        prompts: message boxes (tests pass ``RecordingPrompts``).
+        parent: the owning widget.
+
+    Signals:
+        codes_changed(str): a list was changed (its name); open forms may reload their choices.
+    """
+
+    codes_changed = Signal(str)
+
+    def __init__(
+        self,
+        session: Session,
+        runner: TaskRunner,
+        prompts: Prompts,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._service = CodeService(session)
+        self._runner = runner
+        self._prompts = prompts
+        self._refusal = ""
+        self._dialog: AddCodeDialog | RelabelDialog | None = None
+        self._select_after_refresh: str | None = None
+        self._build()
+        self._runner.busy_changed.connect(self._on_runner_busy_changed)
+        self._update_buttons()
+        self.refresh()
+
+    def _build(self) -> None:
+        self.list_combo = QComboBox(self)
+        self.list_combo.setObjectName("list_combo")
+        for name, title in LISTS.items():
+            self.list_combo.addItem(self.tr(title), name)
+        list_label = QLabel(self.tr("Li&ste :"), self)
+        list_label.setBuddy(self.list_combo)
+        top = QHBoxLayout()
+        top.addWidget(list_label)
+        top.addWidget(self.list_combo, 1)
+        top.addStretch(1)
+
+        self.explanation_label = QLabel(
+            self.tr(
+                "Ajoutez les catégories locales dont le service a besoin. « %s » et « %s » "
+                "existent dans chaque liste. %s Un code retiré n'est plus proposé mais reste "
+                "affiché dans les dossiers qui l'utilisent."
+            ) % (NOT_PROVIDED_LABEL, OTHER_LABEL, NEVER_REUSED),
+            self,
+        )
+        self.explanation_label.setObjectName("explanation_label")
+        self.explanation_label.setWordWrap(True)
+        mute(self.explanation_label)
+
+        self.refusal_label = QLabel(self)
+        self.refusal_label.setObjectName("refusal_label")
+        self.refusal_label.setWordWrap(True)
+        self.refusal_label.hide()
+
+        self.add_button = QPushButton(self.tr("&Ajouter…"), self)
+        self.add_button.setObjectName("add_button")
+        self.relabel_button = QPushButton(self.tr("Re&nommer le libellé…"), self)
+        self.relabel_button.setObjectName("relabel_button")
+        self.retire_button = QPushButton(self.tr("Re&tirer"), self)
+        self.retire_button.setObjectName("retire_button")
+        self.restore_button = QPushButton(self.tr("Re&mettre"), self)
+        self.restore_button.setObjectName("restore_button")
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.relabel_button, self.retire_button,
+                       self.restore_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        self.model = CodeTableModel(self)
+        self.table_view = QTableView(self)
+        self.table_view.setObjectName("table_view")
+        self.table_view.setModel(self.model)
+        self.table_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table_view.setAlternatingRowColors(True)
+        self.table_view.setShowGrid(False)
+        self.table_view.setWordWrap(False)
+        self.table_view.verticalHeader().hide()
+        self.table_view.horizontalHeader().setHighlightSections(False)
+        setup_table(self.table_view)
+
+        self.hint_label = QLabel(self)
+        self.hint_label.setObjectName("hint_label")
+        self.hint_label.setWordWrap(True)
+        mute(self.hint_label)
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("status_label")
+        self.status_label.setWordWrap(True)
+        self.status_label.hide()
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.explanation_label)
+        layout.addWidget(self.refusal_label)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table_view, 1)
+        layout.addWidget(self.hint_label)
+        layout.addWidget(self.status_label)
+
+        self.list_combo.currentIndexChanged.connect(self._on_list_combo_current_index_changed)
+        self.table_view.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.table_view.doubleClicked.connect(self._on_table_view_double_clicked)
+        self.add_button.clicked.connect(self._on_add_button_clicked)
+        self.relabel_button.clicked.connect(self._on_relabel_button_clicked)
+        self.retire_button.clicked.connect(self._on_retire_button_clicked)
+        self.restore_button.clicked.connect(self._on_restore_button_clicked)
+
+    # -- reading -------------------------------------------------------------------------------
+    def list_name(self) -> str:
+        return str(self.list_combo.currentData())
+
+    def set_list(self, list_name: str) -> None:
+        self.list_combo.setCurrentIndex(self.list_combo.findData(list_name))
+
+    def refresh(self) -> None:
+        """Read the current list again (after a change, or when the tab is shown)."""
+        selected = self.selected()
+        if self._select_after_refresh is None and selected is not None:
+            self._select_after_refresh = selected.code
+        list_name = self.list_name()
+
+        def load() -> tuple[list[Code], str]:
+            codes = self._service.codes(list_name, include_retired=True)
+            try:
+                self._session.require_manager()
+            except ServiceError as exc:  # everyone reads the lists, only a manager changes them
+                return codes, exc.message
+            return codes, ""
+
+        self._runner.run(load, lambda result: self._show_codes(list_name, *result),
+                         self._show_failure)
+
+    def _show_codes(self, list_name: str, codes: list[Code], refusal: str) -> None:
+        if not isValid(self) or list_name != self.list_name():
+            return
+        self._refusal = refusal
+        self.refusal_label.setText(refusal)
+        self.refusal_label.setStyleSheet(ERROR_STYLE)
+        self.refusal_label.setVisible(bool(refusal))
+        self.model.set_codes(codes)
+        fit_columns(self.table_view)
+        code, self._select_after_refresh = self._select_after_refresh, None
+        if code is not None:
+            self.select(code)
+        self._update_buttons()
+
+    def _show_failure(self, exc: BaseException) -> None:
+        if not isValid(self):
+            return
+        self.model.set_codes([])
+        self._refusal = user_message(exc)
+        self.refusal_label.setText(self._refusal)
+        self.refusal_label.setStyleSheet(ERROR_STYLE)
+        self.refusal_label.show()
+        self._update_buttons()
+
+    def selected(self) -> Code | None:
+        rows = self.table_view.selectionModel().selectedRows()
+        return self.model.code_at(rows[0].row()) if rows else None
+
+    def select(self, code: str) -> bool:
+        row = self.model.row_of(code)
+        if row < 0:
+            return False
+        self.table_view.selectRow(row)
+        return True
+
+    def refusal_text(self) -> str:
+        return self._refusal
+
+    def status_text(self) -> str:
+        return self.status_label.text()
+
+    @property
+    def current_dialog(self) -> AddCodeDialog | RelabelDialog | None:
+        """The code dialog now open, if any (tests drive it)."""
+        return self._dialog
+
+    def close_dialogs(self) -> None:
+        if self._dialog is not None:
+            self._dialog.reject()
+
+    # -- buttons -------------------------------------------------------------------------------
+    def _update_buttons(self) -> None:
+        item = self.selected()
+        editable = not self._refusal and not self._runner.busy
+        self.add_button.setEnabled(editable)
+        self.relabel_button.setEnabled(editable and item is not None)
+        reason = can_retire(item) if item is not None and not item.retired else None
+        self.retire_button.setEnabled(
+            editable and item is not None and not item.retired and reason is None
+        )
+        self.restore_button.setEnabled(editable and item is not None and item.retired)
+        self.retire_button.setToolTip(
+            reason or self.tr("Ne plus proposer ce code pour les nouvelles saisies.")
+        )
+        if item is not None and item.system:
+            self.hint_label.setText(reason or "")
+        elif item is not None and item.retired:
+            self.hint_label.setText(self.tr(
+                "Ce code est retiré : il n'est plus proposé, mais reste affiché dans les "
+                "dossiers qui l'utilisent. « Remettre » le propose de nouveau."
+            ))
+        else:
+            self.hint_label.setText("")
+        self.hint_label.setVisible(bool(self.hint_label.text()))
+
+    @Slot(int)
+    def _on_list_combo_current_index_changed(self, _index: int) -> None:
+        self._select_after_refresh = None
+        self.table_view.clearSelection()
+        self._show_status("")
+        self.refresh()
+
+    @Slot()
+    def _on_selection_changed(self) -> None:
+        self._update_buttons()
+
+    @Slot(bool)
+    def _on_runner_busy_changed(self, busy: bool) -> None:
+        self._update_buttons()
+        if self._dialog is not None:
+            self._dialog.set_busy(busy)
+
+    @Slot(QModelIndex)
+    def _on_table_view_double_clicked(self, _index: QModelIndex) -> None:
+        if self.relabel_button.isEnabled():
+            self._on_relabel_button_clicked()
+
+    def _show_status(self, text: str) -> None:
+        self.status_label.setText(text)
+        self.status_label.setVisible(bool(text))
+
+    # -- changes -------------------------------------------------------------------------------
+    def _open_dialog(self, dialog: AddCodeDialog | RelabelDialog,
+                     on_submit: Callable[[], None]) -> None:
+        self.close_dialogs()
+        self._dialog = dialog
+        dialog.submitted.connect(on_submit)
+        dialog.finished.connect(lambda _result: self._on_dialog_finished(dialog))
+        dialog.open()
+
+    def _on_dialog_finished(self, dialog: AddCodeDialog | RelabelDialog) -> None:
+        if self._dialog is dialog:
+            self._dialog = None
+        dialog.deleteLater()
+
+    def _run(self, dialog: QDialog | None, title: str, call: Callable[[], Any],
+             success: str, list_name: str) -> None:
+        """Run ``call``; on success close ``dialog``, say ``success`` and read the list again."""
+
+        def done(_result: Any) -> None:
+            if not isValid(self):
+                return
+            if dialog is not None and isValid(dialog):
+                dialog.accept()
+            self._show_status(success)
+            self.refresh()
+            self.codes_changed.emit(list_name)
+
+        def failed(exc: BaseException) -> None:
+            if not isValid(self):
+                return
+            parent = dialog if dialog is not None and isValid(dialog) else self
+            self._prompts.error(parent, title, user_message(exc))
+
+        self._runner.run(call, done, failed)
+
+    @Slot()
+    def _on_add_button_clicked(self) -> None:
+        dialog = AddCodeDialog(self.list_name(), self.model.codes(), self)
+        self._open_dialog(dialog, lambda: self._submit_add(dialog))
+
+    def _submit_add(self, dialog: AddCodeDialog) -> None:
+        list_name, code, label = dialog.list_name, dialog.code(), dialog.label()
+        self._select_after_refresh = code
+        self._run(
+            dialog,
+            self.tr("Ajout du code impossible"),
+            lambda: self._service.add(list_name, code, label),
+            self.tr("Code %s « %s » ajouté à la liste « %s ».") % (code, label, LISTS[list_name]),
+            list_name,
+        )
+
+    @Slot()
+    def _on_relabel_button_clicked(self) -> None:
+        item = self.selected()
+        if item is None:
+            return
+        dialog = RelabelDialog(item, self.model.codes(), self)
+        self._open_dialog(dialog, lambda: self._submit_relabel(dialog))
+
+    def _submit_relabel(self, dialog: RelabelDialog) -> None:
+        item, label = dialog.item, dialog.label()
+        self._run(
+            dialog,
+            self.tr("Changement de libellé impossible"),
+            lambda: self._service.relabel(item.list_name, item.code, label),
+            self.tr("Code %s : nouveau libellé « %s ».") % (item.code, label),
+            item.list_name,
+        )
+
+    @Slot()
+    def _on_retire_button_clicked(self) -> None:
+        self._set_retired(True)
+
+    @Slot()
+    def _on_restore_button_clicked(self) -> None:
+        self._set_retired(False)
+
+    def _set_retired(self, retired: bool) -> None:
+        item = self.selected()
+        if item is None:
+            return
+        if retired:
+            title = self.tr("Retrait du code impossible")
+            success = self.tr(
+                "Code %s « %s » retiré : il n'est plus proposé pour les nouvelles saisies."
+            ) % (item.code, item.label)
+        else:
+            title = self.tr("Remise du code impossible")
+            success = self.tr("Code %s « %s » de nouveau proposé.") % (item.code, item.label)
+        self._select_after_refresh = item.code
+        self._run(
+            None, title,
+            lambda: self._service.set_retired(item.list_name, item.code, retired),
+            success, item.list_name,
+        )
