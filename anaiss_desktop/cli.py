@@ -28,7 +28,13 @@ from .security import kdf
 from .security.hardening import disable_core_dumps, restrict_new_files
 from .services.accounts import AccountService
 from .services.clock import Clock, format_local, system_clock
-from .services.errors import InvalidInput, PasswordChangeRequired, ServiceError, StationExists
+from .services.errors import (
+    InvalidInput,
+    NotAllowed,
+    PasswordChangeRequired,
+    ServiceError,
+    StationExists,
+)
 from .services.session import Session
 from .services.station import Station, create_station, station_exists
 from .storage.errors import StorageError, classify
@@ -254,6 +260,28 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument("--as", dest="actor", required=True, metavar="IDENTIFIANT",
                         help="votre identifiant")
     verify.set_defaults(handler=cmd_verify)
+
+    import_ = command(
+        "import", "Importer des personnes et leurs dossiers depuis un fichier CSV UTF-8 "
+                  "(colonnes : voir le README ; tout ou rien ; entrée standard : mot de passe).",
+    )
+    import_.add_argument("file", metavar="FICHIER.csv", help="le fichier à importer")
+    import_.add_argument("--as", dest="actor", required=True, metavar="IDENTIFIANT",
+                         help="votre identifiant (responsable, ou référent(e) de chaque ligne)")
+    import_.set_defaults(handler=cmd_import)
+
+    demo = command(
+        "demo", "Remplir la station de personnes et dossiers fictifs réalistes, pour une "
+                "démonstration ou une mesure (entrée standard : mot de passe du/de la "
+                "responsable).",
+    )
+    demo.add_argument("--as", dest="actor", required=True, metavar="RESPONSABLE",
+                      help="identifiant du/de la responsable")
+    demo.add_argument("--persons", type=int, required=True, metavar="N",
+                      help="nombre de personnes à créer")
+    demo.add_argument("--seed", type=int, default=1, metavar="S",
+                      help="graine du tirage (mêmes données pour la même graine)")
+    demo.set_defaults(handler=cmd_demo)
     return parser
 
 
@@ -465,6 +493,61 @@ def cmd_verify(ctx: Context) -> int:
             "et prévenez votre responsable ; restaurez la dernière sauvegarde."
         )
         return EXIT_STORAGE
+
+    return ctx.with_session(run)
+
+
+def _progress_printer(ctx: Context, what: str) -> Callable[[int, int], bool]:
+    """Progress on standard error, about every 5 %, so a long run shows it is alive."""
+    state = {"shown": -1}
+
+    def progress(done: int, total: int) -> bool:
+        percent = 100 * done // total if total else 100
+        if percent // 5 != state["shown"] // 5 or done == total:
+            state["shown"] = percent
+            ctx.warn(f"{what} : {done}/{total} ({percent} %)")
+        return True
+
+    return progress
+
+
+def cmd_import(ctx: Context) -> int:
+    from .services.import_csv import ImportService, read_import_file
+
+    path = Path(ctx.args.file)
+    data = read_import_file(path)  # before any password: a missing file is said at once
+
+    def run(session: Session) -> int:
+        service = ImportService(session)
+        preview = service.preview(data, path.name)
+        if preview.problems:
+            for line in preview.problem_lines():
+                ctx.warn(line)
+            ctx.warn(f"{len(preview.problems)} problème(s) : rien n'a été importé.")
+            return NotAllowed.exit_code if preview.denied else EXIT_USAGE
+        for line, candidate in preview.possible_duplicates:
+            ctx.warn(f"ligne {line} : ressemble à {candidate.display_name} (fiche existante)")
+        if preview.duplicates_note:
+            ctx.warn(preview.duplicates_note)
+        result = service.run(preview, progress=_progress_printer(ctx, "Import"))
+        ctx.out(f"{result.persons} personne(s) et {result.dossiers} dossier(s) importés.")
+        return EXIT_OK
+
+    return ctx.with_session(run)
+
+
+def cmd_demo(ctx: Context) -> int:
+    from .services.demo_data import generate
+
+    if ctx.args.persons < 1:
+        raise UsageError("--persons attend un nombre positif.")
+
+    def run(session: Session) -> int:
+        session.require_manager()
+        stats = generate(session, ctx.args.persons, seed=ctx.args.seed,
+                         progress=_progress_printer(ctx, "Génération"))
+        ctx.out(f"Données fictives créées : {stats}")
+        return EXIT_OK
 
     return ctx.with_session(run)
 
