@@ -169,8 +169,12 @@ class DossierService:
         ).allowed
 
     # -- reading -------------------------------------------------------------------------------
-    def open(self, dossier_id: int) -> DossierView:
-        """Open a dossier (logged; remembered in "recently opened")."""
+    def open(self, dossier_id: int, *, again: bool = False) -> DossierView:
+        """Open a dossier (logged; remembered in "recently opened").
+
+        ``again`` reads a dossier already open on screen once more (after a change made in it):
+        the access rule still applies, but it is the same consultation, not a new audit entry.
+        """
         s = self._session
         self._check(dossier_id, Level.FOLLOW_UP, Action.READ)
         repo = self._repo
@@ -196,9 +200,10 @@ class DossierService:
             echeances=repo.echeances_of_dossier(dossier_id),
             other_dossiers=[d for d in repo.of_person(person.id) if d.id != dossier_id],
         )
-        with s.db.transaction():
-            repo.touch_recent(s.account.id, dossier_id, s.now_iso())
-        self._log("dossier.ouverture", f"dossier:{dossier.number}")
+        if not again:
+            with s.db.transaction():
+                repo.touch_recent(s.account.id, dossier_id, s.now_iso())
+            self._log("dossier.ouverture", f"dossier:{dossier.number}")
         return view
 
     # -- creating and changing -----------------------------------------------------------------
