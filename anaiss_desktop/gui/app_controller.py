@@ -179,7 +179,7 @@ class AppController(QObject):
             self.window.set_session(session)
         else:
             self._end_window()
-            self.window = MainWindow(session, self._prompts)
+            self.window = MainWindow(session, self._prompts, runner=self._runner)
             self.window.lock_requested.connect(self.lock)
             self.window.logout_requested.connect(self.logout)
             self.window.quit_requested.connect(self.quit)
@@ -242,6 +242,8 @@ class AppController(QObject):
         if self.session is None or not self.session.is_open:
             return
         login = self.session.account.login
+        if self.window is not None:
+            self.window.save_drafts()  # nothing typed is lost: drafts first, then the key
         self._close_session()
         self._locked_login = login
         if self.window is not None:
