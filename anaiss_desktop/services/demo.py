@@ -15,6 +15,7 @@ from ..security.kdf import OWASP_MINIMUM, KdfParams
 from ..storage.settings_repo import StationInfo
 from .accounts import AccountService
 from .clock import Clock, system_clock
+from .demo_data import generate
 from .station import Station, create_station
 
 DEMO_KDF: KdfParams = OWASP_MINIMUM
@@ -49,8 +50,14 @@ DEMO_ACCOUNTS = (
 )
 
 
-def create_demo_station(data_dir: Path, clock: Clock = system_clock) -> tuple[DemoAccount, ...]:
-    """Fill ``data_dir`` (which must not hold a station) with the demo station."""
+DEMO_PERSONS = 300
+
+
+def create_demo_station(
+    data_dir: Path, clock: Clock = system_clock, *, persons: int = DEMO_PERSONS
+) -> tuple[DemoAccount, ...]:
+    """Fill ``data_dir`` (which must not hold a station) with the demo station: its accounts
+    and ``persons`` fictitious people with dossiers, so every screen has something to show."""
     manager, *others = DEMO_ACCOUNTS
     create_station(
         data_dir,
@@ -73,6 +80,8 @@ def create_demo_station(data_dir: Path, clock: Clock = system_clock) -> tuple[De
                 )
                 # Demo passwords are final, so the visitor is not asked to change them.
                 session.set_password(account, demo.password, temporary=False)
+            if persons:
+                generate(session, persons, seed=7, today=clock().date())
         finally:
             session.close()
     return DEMO_ACCOUNTS
