@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -93,6 +94,49 @@ def _recovery_sheet() -> None:
     print("docs/cle-de-secours-pdf.png")
 
 
+def _wait(predicate, seconds: float = 10.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not predicate() and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.02)
+
+
+def _daily_work(station: Station, runner: TaskRunner) -> None:
+    """Home, search, a dossier and the interview entry, as a social worker sees them."""
+    worker = DEMO_ACCOUNTS[1]
+    session = station.login(worker.login, worker.password)
+    window = MainWindow(session, RecordingPrompts(), runner=runner)
+    window.resize(1100, 700)
+    window.show()
+    _wait(lambda: False, 0.3)
+    _save(window, "mon-activite.png")
+
+    window.search_box.field.setText("ma")
+    _wait(lambda: window.search_box.popup.isVisible(), 3)
+    _wait(lambda: False, 0.5)
+    _save(window, "recherche.png")
+    window.search_box.field.clear()
+    window.search_box.popup.hide()
+
+    dossier_id = session.db.scalar(
+        "SELECT d.id FROM dossiers d WHERE d.referent_id = ? AND d.status = 'ouvert'"
+        " ORDER BY (SELECT count(*) FROM interventions i WHERE i.dossier_id = d.id) DESC"
+        " LIMIT 1",
+        (session.account.id,),
+    )
+    window.open_dossier(int(dossier_id))
+    _wait(lambda: False, 0.5)
+    _save(window, "dossier.png")
+    tab = window.dossier_tab(int(dossier_id))
+    entry = tab.open_entry()
+    _wait(lambda: False, 0.5)
+    entry.resize(760, 680)
+    _save(entry, "saisie-entretien.png")
+    entry.close()
+    window.close_for_controller()
+    session.close()
+
+
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     _install_translations(app)
@@ -135,6 +179,7 @@ def main() -> int:
             admin.close()
             window.close_for_controller()
             session.close()
+            _daily_work(station, runner)
         finally:
             station.close()
     return 0

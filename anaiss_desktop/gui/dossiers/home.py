@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from ...domain.access import can_create_dossier
 from ...domain.dates import format_fr
 from ...domain.records import Echeance, EcheanceKind
 from ...services.drafts import DraftService
@@ -352,6 +353,10 @@ class HomeWidget(QWidget):
         header.addStretch(1)
         self.updated_label = QLabel(self)
         mute(self.updated_label)
+        # Room for "Mis à jour à 00:00" from the start: a label sized while empty gets clipped.
+        self.updated_label.setMinimumWidth(
+            self.updated_label.fontMetrics().horizontalAdvance(self.tr("Mis à jour à 00:00")) + 8
+        )
         header.addWidget(self.updated_label)
         self.refresh_button = QPushButton(self.tr("Actualiser (F5)"), self)
         self.refresh_button.setObjectName("refresh_button")
@@ -409,8 +414,9 @@ class HomeWidget(QWidget):
             self.tr("Les dossiers que vous ouvrez apparaîtront ici."), self)
         self.open_section = Section(
             self.tr("&Mes dossiers ouverts"), LineModel(open_columns, line_id, self),
-            self.tr("Aucun dossier ouvert à votre nom pour l'instant. "
-                    "Menu Dossier › Nouvelle personne… (Ctrl+N) en crée un."), self)
+            self.tr("Aucun dossier ouvert à votre nom pour l'instant.")
+            + (self.tr(" Menu Dossier › Nouvelle personne… (Ctrl+N) en crée un.")
+               if can_create_dossier(self._session.account) else ""), self)
         self.quiet_section = Section(
             self.tr("Sans &contact depuis"), LineModel(quiet_columns, line_id, self), "", self)
         self.days_spin = QSpinBox(self.quiet_section)
