@@ -120,8 +120,10 @@ class MainWindow(QMainWindow):
         self.close_tab_action = QAction(self.tr("Fermer l'onglet du dossier"), self)
         self.close_tab_action.setShortcut(QKeySequence("Ctrl+W"))
         self.close_tab_action.triggered.connect(self._on_close_tab_action_triggered)
+        self.import_action = QAction(self.tr("Importer un fichier CSV…"), self)
+        self.import_action.triggered.connect(self.open_import)
         for action in (self.new_person_action, self.search_action, None, self.home_action,
-                       self.close_tab_action):
+                       self.close_tab_action, None, self.import_action):
             if action is None:
                 dossier_menu.addSeparator()
             else:
@@ -277,6 +279,18 @@ class MainWindow(QMainWindow):
     def show_home(self) -> None:
         self.tabs.setCurrentWidget(self.home_page)
         self.home_page.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def open_import(self) -> None:
+        """Import persons and dossiers from a spreadsheet, with a preview (all or nothing)."""
+        from .dossiers.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self._session, self._runner, self._prompts, self)
+        dialog.imported.connect(self._on_imported)
+        self.import_dialog = dialog
+        dialog.open()
+
+    def _on_imported(self, _persons: int, _dossiers: int) -> None:
+        self.home_page.refresh()
 
     def open_new_person(self) -> None:
         """Dossier › Nouvelle personne… (Ctrl+N): one form at a time, offered its draft back."""

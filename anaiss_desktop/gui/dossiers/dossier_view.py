@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QInputDialog,
     QLabel,
     QListWidgetItem,
     QPushButton,
@@ -49,6 +50,7 @@ from ...domain.records import Dossier, DossierInput, DossierStatus, Motif, Perso
 from ...services.codes import CodeService
 from ...services.dossiers import AidRow, DossierService, DossierView, InterventionRow
 from ...services.errors import NotAllowed
+from ...services.persons import DuplicateCandidate, PersonService
 from ...services.session import Session
 from ..admin.common import setup_table
 from ..forms.ui_dossier_edit_dialog import Ui_DossierEditDialog
@@ -57,6 +59,7 @@ from ..forms.ui_dossier_window import Ui_DossierWindow
 from ..messages import ERROR_STYLE, mute, user_message
 from ..prompts import Prompts
 from ..workers import TaskRunner
+from .delete_person import DeletePersonDialog
 from .echeances import EcheanceDialog
 from .intervention_entry import (
     DateKeys,
@@ -66,6 +69,7 @@ from .intervention_entry import (
     format_amount,
     local_today,
 )
+from .merge_dialog import MergeDialog
 from .timeline import CodeLabels
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -554,6 +558,12 @@ class DossierWindow(QWidget):
         ui.echeances_widget.add_requested.connect(self._on_echeances_widget_add_requested)
         ui.echeances_widget.done_toggled.connect(self._on_echeances_widget_done_toggled)
         ui.edit_person_button.clicked.connect(self._on_edit_person_button_clicked)
+        self.merge_button = QPushButton(self.tr("Fusionner avec une autre fiche…"), self)
+        self.merge_button.clicked.connect(self._on_merge_button_clicked)
+        self.delete_person_button = QPushButton(self.tr("Supprimer définitivement…"), self)
+        self.delete_person_button.clicked.connect(self._on_delete_person_button_clicked)
+        ui.person_buttons_layout.addWidget(self.merge_button)
+        ui.person_buttons_layout.addWidget(self.delete_person_button)
         ui.other_dossiers_label.linkActivated.connect(self._on_other_dossiers_label_link_activated)
         ui.edit_dossier_button.clicked.connect(self._on_edit_dossier_button_clicked)
         ui.status_button.clicked.connect(self._on_status_button_clicked)
@@ -846,7 +856,8 @@ class DossierWindow(QWidget):
         ui.edit_intervention_button.setEnabled(selected and not busy)
         ui.delete_intervention_button.setEnabled(selected and not busy)
         for button in (ui.edit_dossier_button, ui.status_button, ui.edit_person_button,
-                       ui.new_intervention_button, ui.add_intervention_button):
+                       ui.new_intervention_button, ui.add_intervention_button,
+                       self.merge_button, self.delete_person_button):
             button.setEnabled(self._view is not None and not busy)
         ui.echeances_widget.set_busy(busy)
 
@@ -960,6 +971,71 @@ class DossierWindow(QWidget):
                                        "(Ctrl+F), en ouvrant la personne."))
             return
         self.edit_person_requested.emit(self._view.person.id)
+
+    # -- merge and deletion of the person --------------------------------------------------
+    @Slot()
+    def _on_merge_button_clicked(self) -> None:
+        """Look for records resembling this person, let the worker pick one, then merge."""
+        if self._view is None:
+            return
+        person = self._view.person
+        session = self._session
+
+        def find() -> list[DuplicateCandidate]:
+            return PersonService(session).find_duplicates(person, exclude=person.id,
+                                                          threshold=0.3)
+
+        self._call(find, self._offer_merge, self._on_action_failed)
+
+    def _offer_merge(self, candidates: list[DuplicateCandidate]) -> None:
+        if not candidates:
+            self._prompts.info(self, self.tr("Fusionner deux fiches"), self.tr(
+                "Aucune autre fiche ne ressemble à celle-ci (noms, phonétique, date de "
+                "naissance)."))
+            return
+        chosen = self.choose_merge_partner(candidates)
+        if chosen is None or self._view is None:
+            return
+        dialog = MergeDialog(self._session, self._runner, self._prompts,
+                             self._view.person.id, chosen, self)
+        dialog.merged.connect(self._on_person_merged)
+        self.merge_dialog = dialog
+        dialog.open()
+
+    def choose_merge_partner(self, candidates: list[DuplicateCandidate]) -> int | None:
+        """Which record to merge into this one (tests replace this method)."""
+        labels = [
+            f"{c.display_name} · {format_fr(c.birth_date) or 'né(e) le ?'}"
+            f" · {', '.join(c.referents) or 'sans dossier'}" for c in candidates
+        ]
+        label, ok = QInputDialog.getItem(
+            self, self.tr("Fusionner deux fiches"),
+            self.tr("Fiche à fusionner dans celle-ci (elle sera supprimée) :"), labels, 0, False)
+        return candidates[labels.index(label)].person_id if ok and label in labels else None
+
+    @Slot(int)
+    def _on_person_merged(self, _keep_id: int) -> None:
+        self.refresh()
+        self.dossier_changed.emit(self.dossier_id)
+
+    @Slot()
+    def _on_delete_person_button_clicked(self) -> None:
+        if self._view is None:
+            return
+        dialog = DeletePersonDialog(self._session, self._runner, self._prompts,
+                                    self._view.person.id, self)
+        dialog.person_deleted.connect(self._on_person_deleted)
+        self.delete_dialog = dialog
+        dialog.open()
+
+    @Slot(int)
+    def _on_person_deleted(self, _person_id: int) -> None:
+        self._view = None
+        self.refresh()  # the dossier is gone: the page says so instead of its content
+        self.dossier_changed.emit(self.dossier_id)
+
+    def _on_action_failed(self, exc: BaseException) -> None:
+        self._prompts.error(self, self.tr("Action impossible"), user_message(exc))
 
     @Slot(str)
     def _on_other_dossiers_label_link_activated(self, link: str) -> None:
