@@ -71,6 +71,9 @@ class Database:
             conn.execute("PRAGMA secure_delete = ON")
             conn.execute("PRAGMA busy_timeout = 5000")
             conn.execute("PRAGMA temp_store = MEMORY")  # no temp files with decrypted pages
+            # 64 MiB of page cache: at 100,000 persons the default 2 MiB makes every search
+            # keystroke read and decrypt pages again (p95 41 ms → 20 ms in the benchmark).
+            conn.execute("PRAGMA cache_size = -65536")
         except BaseException as exc:
             conn.close()
             if isinstance(exc, sqlcipher.Error):

@@ -291,6 +291,7 @@ def run(persons: int, seed: int, folder: Path) -> dict[str, Any]:
             result["sqlcipher"] = db.scalar("PRAGMA cipher_version")
             result["sqlcipher_sqlite"] = db.scalar("SELECT sqlite_version()")
             result["cipher_memory_security"] = db.scalar("PRAGMA cipher_memory_security")
+            result["cache_size"] = db.scalar("PRAGMA cache_size")  # negative: KiB
             say("Dossiers de ~50 interventions (enregistrements mesurés)…")
             big, saves = grow_dossiers(session, rng)
             result["save_intervention_p95_ms"] = round(p95(saves), 2)
