@@ -12,9 +12,8 @@ from datetime import date
 
 import pytest
 from conftest import ASSISTANT_LOGIN, ASSISTANT_PASSWORD, MANAGER_LOGIN, MANAGER_PASSWORD
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import Qt
+from typing_keys import focused, press, type_text
 
 from anaiss_desktop.domain.accounts import Role
 from anaiss_desktop.domain.records import (
@@ -91,31 +90,6 @@ def open_dialog(qtbot, prompts):
         return dialog
 
     return open_
-
-
-def focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
-
-
-def type_text(qtbot, text: str) -> None:
-    """Type into the focused widget; QTest only knows ASCII, so accents go as plain key events."""
-    for char in text:
-        widget = focused()
-        if char.isascii():
-            qtbot.keyClicks(widget, char)
-            continue
-        code = ord(char.upper())
-        key = Qt.Key(code) if code < 0x100 else Qt.Key.Key_unknown
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier,
-                                                     char))
-
-
-def press(qtbot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier, times: int = 1) -> None:
-    for _ in range(times):
-        qtbot.keyClick(focused(), key, modifier)
 
 
 def tab(qtbot, times: int = 1) -> None:
