@@ -159,6 +159,26 @@ def test_a_whole_interview_is_recorded_without_the_mouse(qtbot, anne, dossier_id
     assert DraftService(anne).load(dialog.draft_key) is None
 
 
+def test_an_other_aid_is_worded_in_a_field_that_appears_for_it(qtbot, anne, dossier_id,
+                                                                open_dialog):
+    dialog = open_dialog(anne, dossier_id)
+    qtbot.mouseClick(dialog.ui.add_aid_button, Qt.MouseButton.LeftButton)
+    [aid] = dialog._aids
+    assert focused() is aid.type_combo
+    assert not aid.type_text_edit.isVisible()
+    type_text(qtbot, "Autre")
+    assert aid.type_combo.currentText().startswith("Autre")
+    assert aid.type_text_edit.isVisible()
+    tab(qtbot)  # the wording comes next in the Tab order
+    assert focused() is aid.type_text_edit
+    type_text(qtbot, "Aide au déménagement")
+    assert dialog.payload()["aids"][0]["type_text"] == "Aide au déménagement"  # drafts keep it
+    with qtbot.waitSignal(dialog.saved):
+        press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    [saved] = DossierService(anne).open(dossier_id).aids
+    assert (saved.type_code, saved.type_text) == ("AUTRE", "Aide au déménagement")
+
+
 def test_plus_and_minus_move_the_date_by_a_day(qtbot, anne, dossier_id, open_dialog):
     dialog = open_dialog(anne, dossier_id)
     ui = dialog.ui

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 from shiboken6 import isValid
@@ -232,20 +233,27 @@ class DateKeys(QObject):
 # -- the aids table ----------------------------------------------------------------------------
 @dataclass
 class _AidWidgets:
+    type_cell: QWidget  # the type and, under it when "Autre" is chosen, its wording
     type_combo: QComboBox
+    type_text_edit: QLineEdit
     organisation_edit: QLineEdit
     date_edit: QLineEdit
     date_keys: DateKeys
     outcome_combo: QComboBox
     amount_edit: QLineEdit
     remove_button: QPushButton
-    # Kept as they were (no field for them here): the "Autre" wording and the decision date.
-    type_text: str = ""
+    # Kept as it was (no field for it here): the decision date.
     outcome_on: str = ""
 
-    def widgets(self) -> list[QWidget]:
-        return [self.type_combo, self.organisation_edit, self.date_edit, self.outcome_combo,
+    def cells(self) -> list[QWidget]:
+        """The row's widgets in the aids grid, column by column."""
+        return [self.type_cell, self.organisation_edit, self.date_edit, self.outcome_combo,
                 self.amount_edit, self.remove_button]
+
+    def widgets(self) -> list[QWidget]:
+        """The row's fields in Tab order."""
+        return [self.type_combo, self.type_text_edit, self.organisation_edit, self.date_edit,
+                self.outcome_combo, self.amount_edit, self.remove_button]
 
 
 @dataclass(frozen=True)
@@ -522,7 +530,7 @@ class InterventionEntryDialog(QDialog):
             "aids": [
                 {"type": combo_code(a.type_combo), "organisation": a.organisation_edit.text(),
                  "date": a.date_edit.text(), "outcome": combo_code(a.outcome_combo, "EN_COURS"),
-                 "amount": a.amount_edit.text(), "type_text": a.type_text,
+                 "amount": a.amount_edit.text(), "type_text": a.type_text_edit.text(),
                  "outcome_on": a.outcome_on}
                 for a in self._aids
             ],
@@ -711,10 +719,20 @@ class InterventionEntryDialog(QDialog):
             value = values.get(key, "")
             return value if isinstance(value, str) else ""
 
-        type_combo = QComboBox(parent)
+        type_cell = QWidget(parent)
+        type_combo = QComboBox(type_cell)
         fill_code_combo(type_combo, self._aid_types, text("type") or None)
         if not text("type"):
             select_code(type_combo, "NR")
+        type_text = QLineEdit(text("type_text"), type_cell)
+        type_text.setPlaceholderText(self.tr("Précisez l'aide"))
+        type_text.setAccessibleName(self.tr("Type d'aide, précision"))
+        cell_layout = QVBoxLayout(type_cell)
+        cell_layout.setContentsMargins(0, 0, 0, 0)
+        cell_layout.setSpacing(2)
+        cell_layout.addWidget(type_combo)
+        cell_layout.addWidget(type_text)
+        type_text.setVisible(combo_code(type_combo) == OTHER)
         organisation = QLineEdit(text("organisation"), parent)
         organisation.setPlaceholderText(self.tr("ex. : CCAS"))
         organisation.setMinimumWidth(150)
@@ -733,10 +751,12 @@ class InterventionEntryDialog(QDialog):
         remove = QPushButton(self.tr("Retirer"), parent)
         remove.setAutoDefault(False)  # Enter anywhere must not remove an aid
         remove.setToolTip(self.tr("Retirer cette aide de la saisie"))
-        aid = _AidWidgets(type_combo, organisation, when, keys, outcome, amount, remove,
-                          text("type_text"), text("outcome_on"))
+        aid = _AidWidgets(type_cell, type_combo, type_text, organisation, when, keys, outcome,
+                          amount, remove, text("outcome_on"))
         self._aids.append(aid)
         type_combo.currentIndexChanged.connect(self._on_changed)
+        type_combo.currentIndexChanged.connect(self._on_aid_type_changed)
+        type_text.textChanged.connect(self._on_changed)
         organisation.textChanged.connect(self._on_changed)
         when.textChanged.connect(self._on_changed)
         outcome.currentIndexChanged.connect(self._on_changed)
@@ -756,7 +776,7 @@ class InterventionEntryDialog(QDialog):
 
     def _remove_aid(self, aid: _AidWidgets) -> None:
         self._aids.remove(aid)
-        for widget in aid.widgets():
+        for widget in aid.cells():
             self._aids_grid.removeWidget(widget)
             widget.hide()
             widget.deleteLater()
@@ -764,13 +784,19 @@ class InterventionEntryDialog(QDialog):
 
     def _layout_aids(self) -> None:
         for row, aid in enumerate(self._aids, start=1):
-            for column, widget in enumerate(aid.widgets()):
-                self._aids_grid.addWidget(widget, row, column)
+            for column, widget in enumerate(aid.cells()):
+                self._aids_grid.addWidget(widget, row, column, Qt.AlignmentFlag.AlignTop)
         self.ui.aids_table.setVisible(bool(self._aids))
         self._update_tab_order()
 
     def _aid_of(self, widget: QObject | None) -> _AidWidgets | None:
         return next((a for a in self._aids if widget in a.widgets()), None)
+
+    @Slot()
+    def _on_aid_type_changed(self) -> None:
+        aid = self._aid_of(self.sender())
+        if aid is not None:
+            aid.type_text_edit.setVisible(combo_code(aid.type_combo) == OTHER)
 
     @Slot()
     def _on_aid_amount_editing_finished(self) -> None:
@@ -874,7 +900,7 @@ class InterventionEntryDialog(QDialog):
                 decided = on_date  # the outcome is known as of this intervention
             aids.append(AidInput(
                 type_code=type_code,
-                type_text=aid.type_text if type_code == OTHER else "",
+                type_text=aid.type_text_edit.text().strip() if type_code == OTHER else "",
                 organisation=aid.organisation_edit.text().strip(),
                 requested_on=requested or on_date,
                 outcome_code=outcome,
