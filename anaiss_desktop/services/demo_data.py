@@ -371,10 +371,9 @@ class _Texts:
     """Texts that repeat (dates, codes, names, summaries built from templates), numbered once
     in a temporary in-memory table and joined in by number.
 
-    Why: SQLCipher's ``cipher_memory_security`` (on in :mod:`..storage.database`) makes every
-    allocation SQLite does a ``mlock`` and every free a wipe and a ``munlock``. Row-by-row
-    ``executemany`` costs a dozen to forty allocations a row (cursors, registers, each bound
-    text); many rows per statement with integers bound instead of repeated texts cost a few.
+    Why: row-by-row ``executemany`` costs a dozen to forty SQLite allocations a row (cursors,
+    registers, each bound text), and each page SQLCipher writes is encrypted once per statement;
+    many rows per statement with integers bound instead of repeated texts cost a few.
     The full-text triggers need many rows per statement anyway (FTS5 flushes its index at each
     statement). Unique texts (phone, dossier number…) are bound as they are.
     """
