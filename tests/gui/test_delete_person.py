@@ -1,8 +1,8 @@
 """Real deletion of a person, driven like a social worker would: read the warning, type the name.
 
-Real station with a team (fixtures copied from tests/services/test_dossiers.py), synchronous
-task runner, recorded prompts. Afterwards the services no longer know the person nor their
-dossier, and the audit log keeps only the record's number.
+Real station with a team (conftest ``team`` and ``anne``), synchronous task runner, recorded
+prompts. Afterwards the services no longer know the person nor their dossier, and the audit log
+keeps only the record's number.
 """
 
 from __future__ import annotations
@@ -10,39 +10,16 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import ASSISTANT_LOGIN, ASSISTANT_PASSWORD, MANAGER_LOGIN, MANAGER_PASSWORD
+from conftest import OTHER_LOGIN, OTHER_PASSWORD
 from PySide6.QtCore import Qt
 
-from anaiss_desktop.domain.accounts import Role
 from anaiss_desktop.domain.records import DossierInput, InterventionInput, PersonInput
 from anaiss_desktop.gui.dossiers.delete_person import DeletePersonDialog
 from anaiss_desktop.gui.prompts import RecordingPrompts
 from anaiss_desktop.gui.workers import TaskRunner
-from anaiss_desktop.services.accounts import AccountService
 from anaiss_desktop.services.dossiers import DossierService
 from anaiss_desktop.services.errors import InvalidInput
 from anaiss_desktop.services.persons import PersonService
-
-OTHER_LOGIN = "lpetit"
-OTHER_PASSWORD = "Relais-Binome-2026!"
-
-
-@pytest.fixture
-def team(station):
-    """The station with a second assistant whose password is final."""
-    manager = station.login(MANAGER_LOGIN, MANAGER_PASSWORD)
-    account = AccountService(manager).create(OTHER_LOGIN, "Louis Petit", Role.ASSISTANT,
-                                             temporary_password=OTHER_PASSWORD)
-    manager.set_password(account, OTHER_PASSWORD, temporary=False)
-    manager.close()
-    return station
-
-
-@pytest.fixture
-def anne(team):
-    session = team.login(ASSISTANT_LOGIN, ASSISTANT_PASSWORD)
-    yield session
-    session.close()
 
 
 @pytest.fixture

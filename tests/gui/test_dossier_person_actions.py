@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import ASSISTANT_LOGIN, ASSISTANT_PASSWORD
 from PySide6.QtCore import Qt
 
 from anaiss_desktop.domain.records import DossierInput, PersonInput
@@ -15,13 +14,6 @@ from anaiss_desktop.gui.workers import TaskRunner
 from anaiss_desktop.services.dossiers import DossierService
 from anaiss_desktop.services.errors import InvalidInput
 from anaiss_desktop.services.persons import PersonService
-
-
-@pytest.fixture
-def anne(station):
-    session = station.login(ASSISTANT_LOGIN, ASSISTANT_PASSWORD)
-    yield session
-    session.close()
 
 
 def _person_with_dossier(session, person: PersonInput) -> tuple[int, int]:

@@ -1,23 +1,21 @@
 """One dossier on screen, used like a social worker would: read, record, tick, close.
 
-Real stations (conftest ``station``: a manager who is a social worker and the assistant Anne
-Martin) plus a second assistant (Louis Petit, referent of nothing here); a synchronous task
+Real stations (conftest ``team``: a manager who is a social worker, the assistant Anne Martin,
+a second assistant Louis Petit, referent of nothing here, and a secretary); a synchronous task
 runner and recorded prompts. What is checked is what the person sees: the header, the timeline,
 the tables and the messages.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from conftest import ASSISTANT_LOGIN, ASSISTANT_PASSWORD, MANAGER_LOGIN, MANAGER_PASSWORD
+from conftest import OTHER_LOGIN, OTHER_PASSWORD
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget
 from typing_keys import focused, press, type_text
 
-from anaiss_desktop.domain.accounts import Role
 from anaiss_desktop.domain.records import (
     AidInput,
     DossierInput,
@@ -36,33 +34,10 @@ from anaiss_desktop.gui.dossiers.dossier_view import (
 from anaiss_desktop.gui.dossiers.echeances import EcheanceDialog
 from anaiss_desktop.gui.prompts import RecordingPrompts
 from anaiss_desktop.gui.workers import TaskRunner
-from anaiss_desktop.services.accounts import AccountService
 from anaiss_desktop.services.dossiers import DossierService
 from anaiss_desktop.services.drafts import DraftService
 from anaiss_desktop.services.persons import PersonService
 from anaiss_desktop.services.session import Session
-from anaiss_desktop.services.station import Station
-
-OTHER_LOGIN = "lpetit"
-OTHER_PASSWORD = "Relais-Binome-2026!"
-
-
-@pytest.fixture
-def team(station: Station) -> Station:
-    """The station with a second assistant whose password is final."""
-    manager = station.login(MANAGER_LOGIN, MANAGER_PASSWORD)
-    account = AccountService(manager).create(OTHER_LOGIN, "Louis Petit", Role.ASSISTANT,
-                                             temporary_password=OTHER_PASSWORD)
-    manager.set_password(account, OTHER_PASSWORD, temporary=False)
-    manager.close()
-    return station
-
-
-@pytest.fixture
-def anne(team: Station) -> Iterator[Session]:
-    session = team.login(ASSISTANT_LOGIN, ASSISTANT_PASSWORD)
-    yield session
-    session.close()
 
 
 @pytest.fixture

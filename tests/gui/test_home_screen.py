@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from conftest import ASSISTANT_LOGIN, ASSISTANT_PASSWORD, MANAGER_LOGIN, MANAGER_PASSWORD
+from conftest import MANAGER_LOGIN, MANAGER_PASSWORD
 from PySide6.QtCore import QPoint, Qt
 
 from anaiss_desktop.domain.records import (
@@ -23,13 +23,6 @@ from anaiss_desktop.gui.workers import TaskRunner
 from anaiss_desktop.services.dossiers import DossierService
 from anaiss_desktop.services.drafts import DraftService
 from anaiss_desktop.services.persons import PersonService
-
-
-@pytest.fixture
-def anne(station):
-    session = station.login(ASSISTANT_LOGIN, ASSISTANT_PASSWORD)
-    yield session
-    session.close()
 
 
 def make_dossier(session, usage_name: str, first_names: str = "", **fields) -> int:

@@ -1,21 +1,20 @@
 """The interview entry, typed like a social worker after a meeting: keyboard only, drafts kept.
 
-Real stations (conftest ``station``: a manager and the assistant Anne Martin), a second
-assistant (Louis Petit, referent of nothing here), a synchronous task runner and recorded prompts.
+Real stations (conftest ``team``: a manager, the assistant Anne Martin, a second assistant
+Louis Petit, referent of nothing here, and a secretary), a synchronous task runner and recorded
+prompts.
 Keys go to whichever widget has the focus, as they would for a person at the keyboard.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from conftest import ASSISTANT_LOGIN, ASSISTANT_PASSWORD, MANAGER_LOGIN, MANAGER_PASSWORD
+from conftest import MANAGER_LOGIN, MANAGER_PASSWORD, OTHER_LOGIN, OTHER_PASSWORD
 from PySide6.QtCore import Qt
 from typing_keys import focused, press, type_text
 
-from anaiss_desktop.domain.accounts import Role
 from anaiss_desktop.domain.records import (
     AidInput,
     DossierInput,
@@ -33,34 +32,12 @@ from anaiss_desktop.gui.dossiers.intervention_entry import (
 )
 from anaiss_desktop.gui.prompts import RecordingPrompts
 from anaiss_desktop.gui.workers import TaskRunner
-from anaiss_desktop.services.accounts import AccountService
 from anaiss_desktop.services.dossiers import DossierService
 from anaiss_desktop.services.drafts import DraftService
 from anaiss_desktop.services.persons import PersonService
 from anaiss_desktop.services.session import Session
-from anaiss_desktop.services.station import Station
 
-OTHER_LOGIN = "lpetit"
-OTHER_PASSWORD = "Relais-Binome-2026!"
 TODAY = date(2026, 11, 2)  # conftest's FakeClock
-
-
-@pytest.fixture
-def team(station: Station) -> Station:
-    """The station with a second assistant whose password is final."""
-    manager = station.login(MANAGER_LOGIN, MANAGER_PASSWORD)
-    account = AccountService(manager).create(OTHER_LOGIN, "Louis Petit", Role.ASSISTANT,
-                                             temporary_password=OTHER_PASSWORD)
-    manager.set_password(account, OTHER_PASSWORD, temporary=False)
-    manager.close()
-    return station
-
-
-@pytest.fixture
-def anne(team: Station) -> Iterator[Session]:
-    session = team.login(ASSISTANT_LOGIN, ASSISTANT_PASSWORD)
-    yield session
-    session.close()
 
 
 @pytest.fixture

@@ -1,8 +1,8 @@
 """The merge tool driven like a social worker would: read both records, pick values, confirm.
 
-Real station with a team (fixtures copied from tests/services/test_dossiers.py), synchronous
-task runner, recorded prompts. The result is checked through the services afterwards: one
-person remains, both dossiers are theirs, the chosen values are kept.
+Real station with a team (conftest ``team`` and ``anne``), synchronous task runner, recorded
+prompts. The result is checked through the services afterwards: one person remains, both
+dossiers are theirs, the chosen values are kept.
 """
 
 from __future__ import annotations
@@ -10,42 +10,19 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import ASSISTANT_LOGIN, ASSISTANT_PASSWORD, MANAGER_LOGIN, MANAGER_PASSWORD
+from conftest import OTHER_LOGIN, OTHER_PASSWORD
 from PySide6.QtCore import Qt
 
-from anaiss_desktop.domain.accounts import Role
 from anaiss_desktop.domain.records import DossierInput, HouseholdMember, PersonInput
 from anaiss_desktop.gui.dossiers.merge_dialog import LEFT, RIGHT, MergeDialog
 from anaiss_desktop.gui.prompts import RecordingPrompts
 from anaiss_desktop.gui.workers import TaskRunner
-from anaiss_desktop.services.accounts import AccountService
 from anaiss_desktop.services.dossiers import DossierService
 from anaiss_desktop.services.errors import InvalidInput
 from anaiss_desktop.services.persons import PersonService
 
-OTHER_LOGIN = "lpetit"
-OTHER_PASSWORD = "Relais-Binome-2026!"
-
 LEA = HouseholdMember("Léa Dupont", "fille", date(2010, 3, 2))
 PAUL = HouseholdMember("Paul Dupond", "conjoint")
-
-
-@pytest.fixture
-def team(station):
-    """The station with a second assistant whose password is final."""
-    manager = station.login(MANAGER_LOGIN, MANAGER_PASSWORD)
-    account = AccountService(manager).create(OTHER_LOGIN, "Louis Petit", Role.ASSISTANT,
-                                             temporary_password=OTHER_PASSWORD)
-    manager.set_password(account, OTHER_PASSWORD, temporary=False)
-    manager.close()
-    return station
-
-
-@pytest.fixture
-def anne(team):
-    session = team.login(ASSISTANT_LOGIN, ASSISTANT_PASSWORD)
-    yield session
-    session.close()
 
 
 @pytest.fixture

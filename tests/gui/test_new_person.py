@@ -12,35 +12,24 @@ from conftest import (
     FAST_KDF,
     MANAGER_LOGIN,
     MANAGER_PASSWORD,
+    OTHER_LOGIN,
+    OTHER_PASSWORD,
+    SECRETARY_LOGIN,
+    SECRETARY_PASSWORD,
 )
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 from shiboken6 import isValid
 
-from anaiss_desktop.domain.accounts import Role
 from anaiss_desktop.domain.records import DossierInput, PersonInput
 from anaiss_desktop.gui.app_controller import AppController
 from anaiss_desktop.gui.dossiers.new_person import DRAFT_KEY
 from anaiss_desktop.gui.main_window import MainWindow
 from anaiss_desktop.gui.prompts import RecordingPrompts
 from anaiss_desktop.gui.workers import TaskRunner
-from anaiss_desktop.services.accounts import AccountService
 from anaiss_desktop.services.dossiers import DossierService
 from anaiss_desktop.services.drafts import DraftService
 from anaiss_desktop.services.persons import PersonService
-
-OTHER_LOGIN = "lpetit"
-OTHER_PASSWORD = "Relais-Binome-2026!"
-
-
-@pytest.fixture
-def team(station):
-    manager = station.login(MANAGER_LOGIN, MANAGER_PASSWORD)
-    account = AccountService(manager).create(
-        OTHER_LOGIN, "Louis Petit", Role.ASSISTANT, temporary_password=OTHER_PASSWORD)
-    manager.set_password(account, OTHER_PASSWORD, temporary=False)
-    manager.close()
-    return station
 
 
 @pytest.fixture
@@ -262,13 +251,8 @@ def test_declining_the_draft_discards_it(qtbot, desk):
     assert DraftService(me.session).load(DRAFT_KEY) is None
 
 
-def test_secretary_records_the_person_only(qtbot, team, desk):
-    manager = team.login(MANAGER_LOGIN, MANAGER_PASSWORD)
-    account = AccountService(manager).create("accueil", "Sophie Bernard", Role.SECRETARY,
-                                             temporary_password="Agenda-Courrier-2026!")
-    manager.set_password(account, "Agenda-Courrier-2026!", temporary=False)
-    manager.close()
-    sophie = desk("accueil", "Agenda-Courrier-2026!")
+def test_secretary_records_the_person_only(qtbot, desk):
+    sophie = desk(SECRETARY_LOGIN, SECRETARY_PASSWORD)
     dialog = open_form(qtbot, sophie)
     created = []
     dialog.person_created.connect(created.append)

@@ -6,33 +6,18 @@ import importlib.util
 from datetime import date
 
 import pytest
-from conftest import ASSISTANT_LOGIN, ASSISTANT_PASSWORD, MANAGER_LOGIN, MANAGER_PASSWORD
+from conftest import ASSISTANT_LOGIN, ASSISTANT_PASSWORD, OTHER_LOGIN, OTHER_PASSWORD
 from PySide6.QtCore import Qt
 
-from anaiss_desktop.domain.accounts import Role
 from anaiss_desktop.domain.records import DossierInput, InterventionInput, PersonInput
 from anaiss_desktop.gui.dossiers.search import PERSONS, WRITINGS
 from anaiss_desktop.gui.main_window import MainWindow
 from anaiss_desktop.gui.prompts import RecordingPrompts
 from anaiss_desktop.gui.workers import TaskRunner
-from anaiss_desktop.services.accounts import AccountService
 from anaiss_desktop.services.dossiers import DossierService
 from anaiss_desktop.services.persons import PersonService
 
-OTHER_LOGIN = "lpetit"
-OTHER_PASSWORD = "Relais-Binome-2026!"
 HAS_DOSSIER_VIEW = importlib.util.find_spec("anaiss_desktop.gui.dossiers.dossier_view") is not None
-
-
-@pytest.fixture
-def team(station):
-    """The station with a second assistant, Louis Petit, whose password is final."""
-    manager = station.login(MANAGER_LOGIN, MANAGER_PASSWORD)
-    account = AccountService(manager).create(
-        OTHER_LOGIN, "Louis Petit", Role.ASSISTANT, temporary_password=OTHER_PASSWORD)
-    manager.set_password(account, OTHER_PASSWORD, temporary=False)
-    manager.close()
-    return station
 
 
 @pytest.fixture

@@ -12,15 +12,14 @@ from conftest import (
     FAST_KDF,
     MANAGER_LOGIN,
     MANAGER_PASSWORD,
+    OTHER_LOGIN,
     SERVICE,
     FakeClock,
 )
 
-from anaiss_desktop.domain.accounts import Role
 from anaiss_desktop.domain.nir import check_nir
 from anaiss_desktop.domain.records import DossierInput, PersonInput
 from anaiss_desktop.services import demo_data
-from anaiss_desktop.services.accounts import AccountService
 from anaiss_desktop.services.codes import CodeService
 from anaiss_desktop.services.dossiers import DossierService
 from anaiss_desktop.services.errors import InvalidInput, NotAllowed
@@ -30,32 +29,6 @@ from anaiss_desktop.services.search import SearchService
 from anaiss_desktop.services.station import Station, create_station
 
 TODAY = date(2026, 11, 2)
-OTHER_LOGIN = "lpetit"
-OTHER_PASSWORD = "Relais-Binome-2026!"
-SECRETARY_LOGIN = "accueil"
-SECRETARY_PASSWORD = "Agenda-Courrier-2026!"
-
-
-@pytest.fixture
-def team(station):
-    """The station with a second assistant and a secretary whose passwords are final."""
-    manager = station.login(MANAGER_LOGIN, MANAGER_PASSWORD)
-    accounts = AccountService(manager)
-    for login, name, role, password in (
-        (OTHER_LOGIN, "Louis Petit", Role.ASSISTANT, OTHER_PASSWORD),
-        (SECRETARY_LOGIN, "Sophie Bernard", Role.SECRETARY, SECRETARY_PASSWORD),
-    ):
-        account = accounts.create(login, name, role, temporary_password=password)
-        manager.set_password(account, password, temporary=False)
-    manager.close()
-    return station
-
-
-@pytest.fixture
-def manager(team):
-    session = team.login(MANAGER_LOGIN, MANAGER_PASSWORD)
-    yield session
-    session.close()
 
 
 def _count(session, table: str) -> int:

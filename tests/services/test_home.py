@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import ASSISTANT_LOGIN, ASSISTANT_PASSWORD, MANAGER_LOGIN, MANAGER_PASSWORD
+from conftest import OTHER_LOGIN, OTHER_PASSWORD, SECRETARY_LOGIN, SECRETARY_PASSWORD
 
-from anaiss_desktop.domain.accounts import Role
 from anaiss_desktop.domain.records import (
     DossierInput,
     DossierStatus,
@@ -16,38 +15,10 @@ from anaiss_desktop.domain.records import (
     InterventionInput,
     PersonInput,
 )
-from anaiss_desktop.services.accounts import AccountService
 from anaiss_desktop.services.dossiers import DossierService
 from anaiss_desktop.services.errors import InvalidInput
 from anaiss_desktop.services.home import HomeService
 from anaiss_desktop.services.persons import PersonService
-
-OTHER_LOGIN = "lpetit"
-OTHER_PASSWORD = "Relais-Binome-2026!"
-SECRETARY_LOGIN = "accueil"
-SECRETARY_PASSWORD = "Agenda-Courrier-2026!"
-
-
-@pytest.fixture
-def team(station):
-    """The station with a second assistant and a secretary whose passwords are final."""
-    manager = station.login(MANAGER_LOGIN, MANAGER_PASSWORD)
-    accounts = AccountService(manager)
-    for login, name, role, password in (
-        (OTHER_LOGIN, "Louis Petit", Role.ASSISTANT, OTHER_PASSWORD),
-        (SECRETARY_LOGIN, "Sophie Bernard", Role.SECRETARY, SECRETARY_PASSWORD),
-    ):
-        account = accounts.create(login, name, role, temporary_password=password)
-        manager.set_password(account, password, temporary=False)
-    manager.close()
-    return station
-
-
-@pytest.fixture
-def anne(team):
-    session = team.login(ASSISTANT_LOGIN, ASSISTANT_PASSWORD)
-    yield session
-    session.close()
 
 
 def _dossier(session, name: str, opened: date, *contacts: date, first: str = "") -> int:

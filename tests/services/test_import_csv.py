@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import ASSISTANT_LOGIN, ASSISTANT_PASSWORD, MANAGER_LOGIN, MANAGER_PASSWORD
+from conftest import ASSISTANT_LOGIN, MANAGER_LOGIN, MANAGER_PASSWORD, SECRETARY_LOGIN
 
 from anaiss_desktop.domain.accounts import Role
 from anaiss_desktop.domain.records import DossierStatus, PersonInput
@@ -25,8 +25,6 @@ from anaiss_desktop.services.import_csv import (
 from anaiss_desktop.services.persons import PersonService
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "import"
-SECRETARY_LOGIN = "accueil"
-SECRETARY_PASSWORD = "Agenda-Courrier-2026!"
 
 
 def fixture(name: str) -> bytes:
@@ -39,20 +37,6 @@ def csv_bytes(*lines: str) -> bytes:
 
 def count(session, table: str) -> int:
     return int(session.db.scalar(f"SELECT count(*) FROM {table}"))
-
-
-@pytest.fixture
-def manager(station):
-    session = station.login(MANAGER_LOGIN, MANAGER_PASSWORD)
-    yield session
-    session.close()
-
-
-@pytest.fixture
-def anne(station):
-    session = station.login(ASSISTANT_LOGIN, ASSISTANT_PASSWORD)
-    yield session
-    session.close()
 
 
 def test_semicolon_file_with_bom_is_imported(manager):
@@ -291,17 +275,10 @@ def test_social_worker_imports_only_own_dossiers(station, anne):
     assert count(anne, "persons") == before
 
 
-def test_who_may_import(station, manager):
+def test_who_may_import(manager, secretary):
+    with pytest.raises(NotAllowed):
+        ImportService(secretary).preview(fixture("good_comma_fr_dates.csv"))
     accounts = AccountService(manager)
-    secretary = accounts.create(SECRETARY_LOGIN, "Sophie Bernard", Role.SECRETARY,
-                                temporary_password=SECRETARY_PASSWORD)
-    manager.set_password(secretary, SECRETARY_PASSWORD, temporary=False)
-    session = station.login(SECRETARY_LOGIN, SECRETARY_PASSWORD)
-    try:
-        with pytest.raises(NotAllowed):
-            ImportService(session).preview(fixture("good_comma_fr_dates.csv"))
-    finally:
-        session.close()
     # Referents must be active social workers.
     preview = ImportService(manager).preview(csv_bytes(
         "nom;referent", f"Dupont;{SECRETARY_LOGIN}", "Durand;AMARTIN",
