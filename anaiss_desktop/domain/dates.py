@@ -56,3 +56,11 @@ def age_on(birth: date, on: date) -> int:
         raise ValueError("La date est antérieure à la naissance")
     had_birthday = (on.month, on.day) >= (birth.month, birth.day)
     return on.year - birth.year - (0 if had_birthday else 1)
+
+
+def format_instant_fr(at: str) -> str:
+    """"2026-11-02T09:15:00+00:00" → "02/11/2026 09:15" (the audit log keeps ISO instants)."""
+    try:
+        return f"{format_fr(date.fromisoformat(at[:10]))} {at[11:16]}".rstrip()
+    except ValueError:
+        return at

@@ -139,6 +139,8 @@ class InterventionInput:
     notes: str = ""
     notes_visibility: NoteVisibility = NoteVisibility.DOSSIER
     aids: tuple[AidInput, ...] = ()
+    # A personal note's named colleagues (account ids); ignored for a dossier note.
+    notes_shared_with: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

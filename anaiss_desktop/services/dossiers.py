@@ -1,9 +1,11 @@
 """The social worker's daily use cases on dossiers: open, create, change, record interventions,
 appointments and follow-ups (SPEC §4).
 
-Every method goes through :meth:`DossierService._check`, which asks the one access rule of
-:mod:`anaiss_desktop.domain.access` and refuses with :class:`NotAllowed`; every read of a
-dossier and every change is written to the audit log by number and id, never by content.
+Every method goes through :class:`~anaiss_desktop.services.access.AccessGate`, which asks the
+one access rule of :mod:`anaiss_desktop.domain.access` and refuses with :class:`NotAllowed`;
+every read of a dossier and every change is written to the audit log by number and id, never by
+content. What a reader may not see is left out of the :class:`DossierView` here, not hidden by
+the window.
 """
 
 from __future__ import annotations
@@ -11,8 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..domain.access import Action, DossierFacts, Level, can_be_referent, can_create_dossier
-from ..domain.access import dossier_access as access_rule
+from ..domain.access import Action, Cover, Level, can_be_referent, can_create_dossier
 from ..domain.codes import LISTS
 from ..domain.records import (
     Dossier,
@@ -21,13 +22,16 @@ from ..domain.records import (
     Echeance,
     EcheanceInput,
     InterventionInput,
+    NoteVisibility,
     Person,
     TimelineItem,
 )
 from ..storage.accounts_repo import AccountRepository
 from ..storage.codes_repo import CodeRepository
+from ..storage.covers_repo import CoverRepository
 from ..storage.dossiers_repo import DossierRepository
 from ..storage.persons_repo import PersonRepository
+from .access import AccessGate
 from .errors import InvalidInput, NotAllowed
 from .session import Session
 
@@ -51,6 +55,8 @@ class NoteRow:
     author: str
     visibility: str
     body: str
+    author_id: int = 0
+    shared_with: tuple[str, ...] = ()  # names of the colleagues a personal note is shared with
 
 
 @dataclass(frozen=True)
@@ -77,6 +83,11 @@ class DossierView:
     aids: list[AidRow]
     echeances: list[Echeance]
     other_dossiers: list[Dossier]
+    # What the reader may read and change (the window shows only what is here anyway).
+    readable: frozenset[Level] = frozenset(Level)
+    writable: frozenset[Level] = frozenset(Level)
+    # Set when the reader works on the dossier as its covering colleague (the banner).
+    covering: Cover | None = None
 
     def timeline(self, kinds: set[str] | None = None) -> list[TimelineItem]:
         """Everything that happened, newest first; ``kinds`` filters (None: all)."""
@@ -130,14 +141,7 @@ class DossierService:
 
     def _check(self, dossier_id: int, level: Level, action: Action) -> int:
         """The one gate: raise :class:`NotAllowed` unless the rule allows; return the referent."""
-        self._session.require_ready()
-        referent = self._repo.referent_of(dossier_id)
-        if referent is None:
-            raise InvalidInput("Ce dossier n'existe pas (ou plus).")
-        decision = access_rule(self._session.account, DossierFacts(referent), level, action)
-        if not decision.allowed:
-            raise NotAllowed(f"Accès refusé à ce dossier : {decision.reason}.")
-        return referent
+        return AccessGate(self._session).require(dossier_id, level, action).referent_id
 
     def _check_codes(self, *pairs: tuple[str, str]) -> None:
         """Refuse a code the list does not know (retired ones stay valid for old records)."""
@@ -155,6 +159,17 @@ class DossierService:
             *(("motif", m.code) for m in data.motifs),
         )
 
+    def _check_shares(self, data: InterventionInput) -> None:
+        """A personal note is shared with active social workers only, never the secretary."""
+        if data.notes_visibility is not NoteVisibility.PERSONAL or not data.notes_shared_with:
+            return
+        accounts = AccountRepository(self._session.db)
+        for account_id in data.notes_shared_with:
+            account = accounts.by_id(account_id)
+            if account is None or account.disabled or not can_be_referent(account):
+                raise InvalidInput("Une note personnelle se partage avec des travailleurs "
+                                   "sociaux actifs de la station, jamais le secrétariat.")
+
     def _check_intervention_codes(self, data: InterventionInput) -> None:
         self._check_codes(
             ("type_intervention", data.kind_code),
@@ -163,10 +178,9 @@ class DossierService:
         )
 
     def can_open(self, dossier_id: int) -> bool:
-        referent = self._repo.referent_of(dossier_id)
-        return referent is not None and access_rule(
-            self._session.account, DossierFacts(referent), Level.FOLLOW_UP, Action.READ
-        ).allowed
+        gate = AccessGate(self._session)
+        facts = gate.facts(dossier_id)
+        return facts is not None and gate.allowed(facts, Level.AGENDA)
 
     # -- reading -------------------------------------------------------------------------------
     def open(self, dossier_id: int, *, again: bool = False) -> DossierView:
@@ -176,29 +190,43 @@ class DossierService:
         the access rule still applies, but it is the same consultation, not a new audit entry.
         """
         s = self._session
-        self._check(dossier_id, Level.FOLLOW_UP, Action.READ)
+        gate = AccessGate(s)
+        facts = gate.require(dossier_id, Level.AGENDA, Action.READ)
+        readable = frozenset(level for level in Level if gate.allowed(facts, level))
+        writable = frozenset(level for level in Level if gate.allowed(facts, level, Action.WRITE))
         repo = self._repo
         dossier = repo.get(dossier_id)
         assert dossier is not None
         person = PersonRepository(s.db).get(dossier.person_id)
         assert person is not None
-        secret = access_rule(
-            s.account, DossierFacts(dossier.referent_id), Level.SECRET, Action.READ
-        ).allowed
+        follow_up = Level.FOLLOW_UP in readable
+        note_facts = CoverRepository(s.db).note_facts(dossier_id)
+        names = {a.id: a.full_name for a in AccountRepository(s.db).all()}
+        notes = []
+        for r in repo.notes(dossier_id):
+            note = note_facts[r[0]]
+            # A personal note shared with a colleague is read in a dossier that colleague opens
+            # for the follow-up; never by the secretary (the rule says so too).
+            if follow_up and gate.note_allowed(facts, note):
+                notes.append(NoteRow(*r, author_id=note.author_id, shared_with=tuple(
+                    sorted(names.get(i, "?") for i in note.shared_with))))
         view = DossierView(
             person=person,
             dossier=dossier,
             interventions=[
                 InterventionRow(r[0], date.fromisoformat(r[1]), r[2], r[3], r[4], r[5], r[6])
                 for r in repo.interventions(dossier_id)
-            ],
-            notes=[NoteRow(*r) for r in repo.readable_notes(dossier_id, s.account.id, secret)],
+            ] if follow_up else [],
+            notes=notes,
             aids=[
                 AidRow(r[0], r[1], r[2], r[3], r[4], _date(r[5]), r[6], _date(r[7]), r[8])
                 for r in repo.aids(dossier_id)
-            ],
+            ] if follow_up else [],
             echeances=repo.echeances_of_dossier(dossier_id),
             other_dossiers=[d for d in repo.of_person(person.id) if d.id != dossier_id],
+            readable=readable,
+            writable=writable,
+            covering=gate.covering(facts),
         )
         if not again:
             with s.db.transaction():
@@ -247,6 +275,28 @@ class DossierService:
                                   s.now_iso())
         self._log("dossier.statut", self._target(dossier_id), status.value)
 
+    def reassign(self, dossier_id: int, referent_id: int) -> None:
+        """A manager gives the dossier to another social worker (a departure, a new sector).
+
+        Logged. The former referent's personal notes stay theirs: only they can hand them over
+        (:meth:`NoteService.hand_over`); the dossier notes go with the dossier.
+        """
+        s = self._session
+        s.require_manager()
+        current = self._repo.referent_of(dossier_id)
+        if current is None:
+            raise InvalidInput("Ce dossier n'existe pas (ou plus).")
+        referent = AccountRepository(s.db).by_id(referent_id)
+        if referent is None or referent.disabled or not can_be_referent(referent):
+            raise InvalidInput("Le ou la référent(e) doit être un(e) travailleur social actif.")
+        if referent_id == current:
+            return
+        former = AccountRepository(s.db).by_id(current)
+        with s.db.transaction():
+            self._repo.set_referent(dossier_id, referent_id, s.now_iso())
+        self._log("dossier.changement_referent", self._target(dossier_id),
+                  f"{former.login if former else '#' + str(current)} → {referent.login}")
+
     def _target(self, dossier_id: int) -> str:
         dossier = self._repo.get(dossier_id)
         return f"dossier:{dossier.number}" if dossier else f"dossier:#{dossier_id}"
@@ -259,6 +309,7 @@ class DossierService:
         if data.duration_min is not None and data.duration_min < 0:
             raise InvalidInput("La durée ne peut pas être négative.")
         self._check_intervention_codes(data)
+        self._check_shares(data)
         with s.db.transaction():
             intervention_id = self._repo.insert_intervention(
                 dossier_id, data, s.account.id, s.now_iso()
@@ -274,6 +325,7 @@ class DossierService:
         self._check(dossier_id, Level.SECRET if data.notes.strip() else Level.FOLLOW_UP,
                     Action.WRITE)
         self._check_intervention_codes(data)
+        self._check_shares(data)
         s = self._session
         with s.db.transaction():
             self._repo.update_intervention(dossier_id, intervention_id, data, s.account.id,
@@ -287,6 +339,11 @@ class DossierService:
             raise InvalidInput("Cette intervention n'existe pas (ou plus).")
         self._check(dossier_id, Level.FOLLOW_UP, Action.DELETE)
         s = self._session
+        others = s.db.scalar("SELECT count(*) FROM notes WHERE intervention_id = ?"
+                             " AND author_id <> ?", (intervention_id, s.account.id))
+        if others:
+            raise NotAllowed("Cette intervention porte la note d'un(e) collègue : seul son "
+                             "auteur peut la retirer avant que l'intervention soit supprimée.")
         with s.db.transaction():
             self._repo.delete_intervention(dossier_id, intervention_id)
         self._log("intervention.suppression", self._target(dossier_id),
@@ -294,7 +351,7 @@ class DossierService:
 
     # -- échéances -----------------------------------------------------------------------------
     def add_echeance(self, dossier_id: int, data: EcheanceInput) -> int:
-        self._check(dossier_id, Level.FOLLOW_UP, Action.WRITE)
+        self._check(dossier_id, Level.AGENDA, Action.WRITE)
         s = self._session
         if len(data.due_at) not in (10, 16):
             raise InvalidInput("Indiquez la date (et l'heure) de l'échéance.")
@@ -307,7 +364,7 @@ class DossierService:
         dossier_id = self._repo.echeance_dossier(echeance_id)
         if dossier_id is None:
             raise InvalidInput("Cette échéance n'existe pas (ou plus).")
-        self._check(dossier_id, Level.FOLLOW_UP, Action.WRITE)
+        self._check(dossier_id, Level.AGENDA, Action.WRITE)
         s = self._session
         with s.db.transaction():
             self._repo.set_echeance_done(echeance_id, s.now_iso() if done else None)

@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..domain.access import Action, DossierFacts, Level
-from ..domain.access import dossier_access as access_rule
+from ..domain.access import Action, Level
 from ..domain.duplicates import Likeness, PersonKey, likely_duplicates, search_keys
 from ..domain.records import Person, PersonInput, person_blocking_problems
 from ..storage.dossiers_repo import DossierRepository
 from ..storage.persons_repo import PersonRepository
+from .access import AccessGate
 from .errors import InvalidInput, NotAllowed
 from .session import Session
 
@@ -62,10 +62,8 @@ class PersonService:
                 "SELECT created_by FROM persons WHERE id = ?", (person_id,)
             )
             return created_by == account.id or (account.is_manager and account.social_worker)
-        answers = [
-            access_rule(account, DossierFacts(d.referent_id), Level.FOLLOW_UP, action).allowed
-            for d in dossiers
-        ]
+        gate = AccessGate(self._session)
+        answers = [gate.allowed(gate.facts(d.id), Level.FOLLOW_UP, action) for d in dossiers]
         return all(answers) if every else any(answers)
 
     def _require(self, person_id: int, action: Action, *, every: bool = False) -> None:

@@ -18,11 +18,11 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from ..domain.access import Action, DossierFacts, Level
-from ..domain.access import dossier_access as access_rule
+from ..domain.access import DossierFacts, Level
 from ..domain.names import normalise
 from ..domain.records import DossierStatus, Person
 from ..storage.search_repo import DossierRow, PersonRow, SearchRepository, TextRow
+from .access import AccessGate
 from .session import Session
 
 MATCH_NAME = "nom"
@@ -213,12 +213,12 @@ class SearchService:
         return self._hits(persons, matched)
 
     def _hits(self, persons: list[PersonRow], matched: str) -> list[SearchHit]:
-        account = self._session.account
+        gate = AccessGate(self._session)
+        mine = gate.my_covers()
         dossiers = self._repo.dossiers_of_persons([p.id for p in persons])
 
         def ref(row: DossierRow) -> DossierRef:
-            allowed = access_rule(account, DossierFacts(row.referent_id), Level.FOLLOW_UP,
-                                  Action.READ).allowed
+            allowed = gate.allowed(mine.facts(row.id, row.referent_id), Level.AGENDA)
             return DossierRef(row.id, row.number, DossierStatus(row.status), row.referent_name,
                               allowed)
 
@@ -238,26 +238,30 @@ class SearchService:
         if not match or limit <= 0:
             return []
         account = s.account
+        gate = AccessGate(s)
+        covers = gate.my_covers()
 
-        def allowed(referent_id: int, level: Level) -> bool:
-            return access_rule(account, DossierFacts(referent_id), level, Action.READ).allowed
+        def allowed(dossier_id: int, referent_id: int, level: Level) -> bool:
+            return gate.allowed(covers.facts(dossier_id, referent_id), level)
 
-        # Whether the rule lets this account read a dossier it is not referent of (account
-        # ids start at 1): then no referent filter in SQL, else only its own dossiers.
-        every_dossier = allowed(0, Level.FOLLOW_UP)
-        every_secret = allowed(0, Level.SECRET)
+        # Whether the rule lets this account read a dossier it neither refers nor covers
+        # (ids start at 1): then no filter in SQL, else its own and covered dossiers only.
+        every_dossier = gate.allowed(DossierFacts(0), Level.FOLLOW_UP)
+        every_secret = gate.allowed(DossierFacts(0), Level.SECRET)
+        covered = (covers.referent_ids, covers.dossier_ids)
         repo = self._repo
         marks = (SNIPPET_START, SNIPPET_END)
-        rows = repo.intervention_hits(match, account.id, every_dossier, limit, marks)
-        rows += repo.note_hits(match, account.id, every_secret, every_dossier, limit, marks)
+        rows = repo.intervention_hits(match, account.id, every_dossier, limit, marks, covered)
+        rows += repo.note_hits(match, account.id, every_secret, every_dossier, limit, marks,
+                               covered)
 
         def readable(row: TextRow) -> bool:  # the rule has the last word, hit by hit
             if row.kind == KIND_SUMMARY:
-                return allowed(row.referent_id, Level.FOLLOW_UP)
+                return allowed(row.dossier_id, row.referent_id, Level.FOLLOW_UP)
             if row.visibility == "dossier":
-                return allowed(row.referent_id, Level.SECRET)
+                return allowed(row.dossier_id, row.referent_id, Level.SECRET)
             mine = row.author_id == account.id or row.shared_with_reader
-            return mine and allowed(row.referent_id, Level.FOLLOW_UP)
+            return mine and allowed(row.dossier_id, row.referent_id, Level.FOLLOW_UP)
 
         hits = [
             TextHit(r.dossier_id, r.number, display_name(r.person), date.fromisoformat(r.on_date),

@@ -8,6 +8,7 @@ session (logout or idle lock) wipes the database key and closes the database.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from ..domain import lockout, rotation
@@ -100,6 +101,10 @@ class Session:
 
     def now_iso(self) -> str:
         return self._station.clock().isoformat(timespec="seconds")
+
+    def today(self) -> date:
+        """The local date, from the station's clock (covering periods are counted in days)."""
+        return self._station.clock().astimezone().date()
 
     def policy(self) -> Policy:
         return SettingsRepository(self.db).policy()

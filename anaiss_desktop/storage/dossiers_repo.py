@@ -17,6 +17,7 @@ from ..domain.records import (
     EcheanceKind,
     InterventionInput,
     Motif,
+    NoteVisibility,
 )
 from .database import Database
 
@@ -145,6 +146,20 @@ class DossierRepository:
         )
         return [self._dossier(r, ()) for r in rows]
 
+    def by_numbers(self, numbers: list[str]) -> dict[str, tuple[int, str, int]]:
+        """(id, person's name, referent id) of the dossiers with these numbers."""
+        found: dict[str, tuple[int, str, int]] = {}
+        for start in range(0, len(numbers), 500):
+            chunk = numbers[start:start + 500]
+            for row in self._db.query(
+                "SELECT d.number, d.id, p.usage_name || CASE WHEN p.first_names <> ''"
+                " THEN ' ' || p.first_names ELSE '' END, d.referent_id FROM dossiers d"
+                " JOIN persons p ON p.id = d.person_id"
+                f" WHERE d.number IN ({', '.join('?' * len(chunk))})", chunk,
+            ):
+                found[row[0]] = (row[1], row[2], row[3])
+        return found
+
     def referent_of(self, dossier_id: int) -> int | None:
         value = self._db.scalar("SELECT referent_id FROM dossiers WHERE id = ?", (dossier_id,))
         return None if value is None else int(value)
@@ -198,12 +213,14 @@ class DossierRepository:
         at: str,
     ) -> None:
         if data.notes.strip():
-            self._db.execute(
+            cur = self._db.execute(
                 "INSERT INTO notes(dossier_id, intervention_id, author_id, visibility, body,"
                 " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (dossier_id, intervention_id, author_id, data.notes_visibility.value,
                  data.notes.strip(), at, at),
             )
+            if data.notes_visibility is NoteVisibility.PERSONAL:
+                self.set_note_shares(int(cur.lastrowid), data.notes_shared_with)
         for aid in data.aids:
             self.insert_aid(dossier_id, intervention_id, aid, at)
 
@@ -238,18 +255,30 @@ class DossierRepository:
             (dossier_id,),
         )
 
-    def readable_notes(self, dossier_id: int, reader_id: int,
-                       dossier_level: bool) -> list[tuple]:
-        """(id, intervention_id, created_at, author name, visibility, body) the reader may see:
-        dossier-level notes when ``dossier_level``, plus their own and those shared with them."""
+    def notes(self, dossier_id: int) -> list[tuple]:
+        """(id, intervention_id, created_at, author name, visibility, body), newest first.
+        Every note: the service keeps those the reader may read."""
         return self._db.query(
             "SELECT n.id, n.intervention_id, n.created_at, a.full_name, n.visibility, n.body"
-            " FROM notes n JOIN accounts a ON a.id = n.author_id WHERE n.dossier_id = ? AND ("
-            " (n.visibility = 'dossier' AND ?) OR n.author_id = ? OR EXISTS ("
-            "  SELECT 1 FROM note_shares s WHERE s.note_id = n.id AND s.account_id = ?))"
+            " FROM notes n JOIN accounts a ON a.id = n.author_id WHERE n.dossier_id = ?"
             " ORDER BY n.created_at DESC, n.id DESC",
-            (dossier_id, int(dossier_level), reader_id, reader_id),
+            (dossier_id,),
         )
+
+    def set_note_shares(self, note_id: int, account_ids: tuple[int, ...]) -> None:
+        self._db.execute("DELETE FROM note_shares WHERE note_id = ?", (note_id,))
+        self._db.executemany("INSERT INTO note_shares(note_id, account_id) VALUES (?, ?)",
+                             [(note_id, a) for a in sorted(set(account_ids))])
+
+    def hand_over_notes(self, dossier_id: int, from_id: int, to_id: int, at: str) -> int:
+        """Give ``from_id``'s personal notes of the dossier to ``to_id``; how many."""
+        cur = self._db.execute(
+            "UPDATE notes SET author_id = ?, updated_at = ? WHERE dossier_id = ?"
+            " AND author_id = ? AND visibility = 'personnelle'", (to_id, at, dossier_id, from_id))
+        self._db.execute("DELETE FROM note_shares WHERE account_id = ? AND note_id IN ("
+                         "SELECT id FROM notes WHERE dossier_id = ? AND author_id = ?)",
+                         (to_id, dossier_id, to_id))
+        return cur.rowcount
 
     def aids(self, dossier_id: int) -> list[tuple]:
         """(id, intervention_id, type_code, type_text, organisation, requested_on,

@@ -251,9 +251,10 @@ class SearchRepository:
         return {r[0]: r[1] for r in rows if r[0] in wanted}
 
     def intervention_hits(self, match: str, reader_id: int, every_dossier: bool, limit: int,
-                          marks: tuple[str, str]) -> list[TextRow]:
+                          marks: tuple[str, str], covered: Covered = ((), ())) -> list[TextRow]:
         """Summaries matching the FTS5 expression ``match``, most recently written first, in
-        the dossiers the reader may open (``every_dossier``) or is referent of."""
+        the dossiers the reader may open (``every_dossier``), is referent of or covers
+        (``covered``: absent referents' ids, single dossiers' ids)."""
         rows = self._db.query(
             "SELECT i.id, i.dossier_id, d.number, d.referent_id, i.on_date, "
             + _PERSON
@@ -261,9 +262,9 @@ class SearchRepository:
             " JOIN persons p ON p.id = d.person_id"
             " WHERE i.id IN (SELECT rowid FROM interventions_fts"
             "  WHERE interventions_fts MATCH :match)"
-            " AND (:every OR d.referent_id = :reader) ORDER BY i.id DESC LIMIT :limit",
+            " AND " + _SCOPE + " ORDER BY i.id DESC LIMIT :limit",
             {"match": match, "every": int(every_dossier), "reader": reader_id,
-             "limit": limit},
+             "limit": limit, **_covered(covered)},
         )
         snippets = self._snippets("interventions_fts", match, [r[0] for r in rows], marks)
         return [
@@ -273,7 +274,8 @@ class SearchRepository:
         ]
 
     def note_hits(self, match: str, reader_id: int, every_secret: bool, every_dossier: bool,
-                  limit: int, marks: tuple[str, str]) -> list[TextRow]:
+                  limit: int, marks: tuple[str, str], covered: Covered = ((), ()),
+                  ) -> list[TextRow]:
         """Notes matching ``match`` the reader may read: dossier-level notes of the dossiers
         whose secret they share (``every_secret`` or referent), personal notes they wrote or
         that were shared with them, in dossiers they may open."""
@@ -287,13 +289,13 @@ class SearchRepository:
             " JOIN persons p ON p.id = d.person_id"
             " LEFT JOIN interventions i ON i.id = n.intervention_id"
             " WHERE n.id IN (SELECT rowid FROM notes_fts WHERE notes_fts MATCH :match) AND ("
-            "  (n.visibility = 'dossier' AND (:secret OR d.referent_id = :reader))"
-            "  OR (n.visibility = 'personnelle' AND (:every OR d.referent_id = :reader)"
+            "  (n.visibility = 'dossier' AND (:secret OR " + _SCOPE + "))"
+            "  OR (n.visibility = 'personnelle' AND " + _SCOPE +
             "   AND (n.author_id = :reader OR EXISTS (SELECT 1 FROM note_shares s"
             "    WHERE s.note_id = n.id AND s.account_id = :reader))))"
             " ORDER BY n.id DESC LIMIT :limit",
             {"match": match, "secret": int(every_secret), "every": int(every_dossier),
-             "reader": reader_id, "limit": limit},
+             "reader": reader_id, "limit": limit, **_covered(covered)},
         )
         snippets = self._snippets("notes_fts", match, [r[0] for r in rows], marks)
         return [
@@ -302,6 +304,22 @@ class SearchRepository:
                     shared_with_reader=bool(r[7]))
             for r in rows
         ]
+
+
+# Which dossiers a reader's full-text search looks into (the rule has the last word, hit by hit).
+_SCOPE = (
+    "(:every OR d.referent_id = :reader"
+    " OR d.referent_id IN (SELECT value FROM json_each(:covered_referents))"
+    " OR d.id IN (SELECT value FROM json_each(:covered_dossiers)))"
+)
+
+Covered = tuple[Sequence[int], Sequence[int]]
+
+
+def _covered(covered: Covered) -> dict[str, str]:
+    referents, dossiers = covered
+    return {"covered_referents": json.dumps(sorted(referents)),
+            "covered_dossiers": json.dumps(sorted(dossiers))}
 
 
 _LINE = (

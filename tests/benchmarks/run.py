@@ -51,6 +51,7 @@ from anaiss_desktop.services.dossiers import DossierService
 from anaiss_desktop.services.home import HomeService
 from anaiss_desktop.services.search import SearchService, find_persons, read_query
 from anaiss_desktop.services.station import Station, create_station
+from anaiss_desktop.storage.covers_repo import CoverRepository
 from anaiss_desktop.storage.dossiers_repo import DossierRepository
 from anaiss_desktop.storage.persons_repo import PersonRepository
 from anaiss_desktop.storage.search_repo import HomeRepository, SearchRepository
@@ -229,12 +230,14 @@ def query_mix(db: Any, queries: list[str], dossiers: list[int], reader: int, yea
         if not query.empty:
             persons, _ = find_persons(search, query, 30)
             search.dossiers_of_persons([p.id for p in persons])
-    repo, people = DossierRepository(db), PersonRepository(db)
+    repo, people, covers = DossierRepository(db), PersonRepository(db), CoverRepository(db)
     for dossier_id in dossiers:
         dossier = repo.get(dossier_id)
         people.get(dossier.person_id)
         repo.interventions(dossier_id)
-        repo.readable_notes(dossier_id, reader, True)
+        covers.for_dossier(dossier_id, dossier.referent_id)
+        repo.notes(dossier_id)
+        covers.note_facts(dossier_id)
         repo.aids(dossier_id)
         repo.echeances_of_dossier(dossier_id)
         repo.of_person(dossier.person_id)

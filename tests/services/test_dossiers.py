@@ -5,9 +5,15 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import ASSISTANT_LOGIN, ASSISTANT_PASSWORD, MANAGER_LOGIN, MANAGER_PASSWORD
+from conftest import (
+    MANAGER_LOGIN,
+    MANAGER_PASSWORD,
+    OTHER_LOGIN,
+    OTHER_PASSWORD,
+    SECRETARY_LOGIN,
+    SECRETARY_PASSWORD,
+)
 
-from anaiss_desktop.domain.accounts import Role
 from anaiss_desktop.domain.records import (
     AidInput,
     DossierInput,
@@ -19,38 +25,10 @@ from anaiss_desktop.domain.records import (
     NoteVisibility,
     PersonInput,
 )
-from anaiss_desktop.services.accounts import AccountService
 from anaiss_desktop.services.codes import CodeService
 from anaiss_desktop.services.dossiers import DossierService
 from anaiss_desktop.services.errors import InvalidInput, NotAllowed
 from anaiss_desktop.services.persons import PersonService
-
-OTHER_LOGIN = "lpetit"
-OTHER_PASSWORD = "Relais-Binome-2026!"
-SECRETARY_LOGIN = "accueil"
-SECRETARY_PASSWORD = "Agenda-Courrier-2026!"
-
-
-@pytest.fixture
-def team(station):
-    """The station with a second assistant and a secretary whose passwords are final."""
-    manager = station.login(MANAGER_LOGIN, MANAGER_PASSWORD)
-    accounts = AccountService(manager)
-    for login, name, role, password in (
-        (OTHER_LOGIN, "Louis Petit", Role.ASSISTANT, OTHER_PASSWORD),
-        (SECRETARY_LOGIN, "Sophie Bernard", Role.SECRETARY, SECRETARY_PASSWORD),
-    ):
-        account = accounts.create(login, name, role, temporary_password=password)
-        manager.set_password(account, password, temporary=False)
-    manager.close()
-    return station
-
-
-@pytest.fixture
-def anne(team):
-    session = team.login(ASSISTANT_LOGIN, ASSISTANT_PASSWORD)
-    yield session
-    session.close()
 
 
 def _dupont(**changes) -> PersonInput:
@@ -130,17 +108,23 @@ def test_another_assistant_sees_identity_only(team, anne):
         louis.close()
 
 
-def test_manager_social_worker_opens_and_secretary_does_not(team, anne):
+def test_manager_social_worker_opens_and_secretary_sees_the_agenda_only(team, anne):
     _, dossier_id = _new_dossier(anne)
+    DossierService(anne).add_intervention(dossier_id, InterventionInput(
+        on_date=date(2026, 10, 7), summary="Visite", notes="Observation"))
     manager = team.login(MANAGER_LOGIN, MANAGER_PASSWORD)  # flagged social worker in conftest
     try:
-        assert DossierService(manager).open(dossier_id).dossier.id == dossier_id
+        view = DossierService(manager).open(dossier_id)
+        assert view.dossier.id == dossier_id and view.interventions and view.notes
     finally:
         manager.close()
     secretary = team.login(SECRETARY_LOGIN, SECRETARY_PASSWORD)
     try:
+        view = DossierService(secretary).open(dossier_id)  # appointments and letters
+        assert (view.interventions, view.notes, view.aids) == ([], [], [])
         with pytest.raises(NotAllowed):
-            DossierService(secretary).open(dossier_id)
+            DossierService(secretary).add_intervention(dossier_id, InterventionInput(
+                on_date=date(2026, 10, 8), summary="Appel"))
         with pytest.raises(NotAllowed):
             DossierService(secretary).create(1, DossierInput(opened_on=date(2026, 1, 1)))
     finally:

@@ -5,16 +5,21 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import ASSISTANT_LOGIN, ASSISTANT_PASSWORD, MANAGER_LOGIN, MANAGER_PASSWORD
+from conftest import (
+    MANAGER_LOGIN,
+    MANAGER_PASSWORD,
+    OTHER_LOGIN,
+    OTHER_PASSWORD,
+    SECRETARY_LOGIN,
+    SECRETARY_PASSWORD,
+)
 
-from anaiss_desktop.domain.accounts import Role
 from anaiss_desktop.domain.records import (
     DossierInput,
     InterventionInput,
     NoteVisibility,
     PersonInput,
 )
-from anaiss_desktop.services.accounts import AccountService
 from anaiss_desktop.services.dossiers import DossierService
 from anaiss_desktop.services.persons import PersonService
 from anaiss_desktop.services.search import (
@@ -24,33 +29,6 @@ from anaiss_desktop.services.search import (
     SearchService,
     parse_query,
 )
-
-OTHER_LOGIN = "lpetit"
-OTHER_PASSWORD = "Relais-Binome-2026!"
-SECRETARY_LOGIN = "accueil"
-SECRETARY_PASSWORD = "Agenda-Courrier-2026!"
-
-
-@pytest.fixture
-def team(station):
-    """The station with a second assistant and a secretary whose passwords are final."""
-    manager = station.login(MANAGER_LOGIN, MANAGER_PASSWORD)
-    accounts = AccountService(manager)
-    for login, name, role, password in (
-        (OTHER_LOGIN, "Louis Petit", Role.ASSISTANT, OTHER_PASSWORD),
-        (SECRETARY_LOGIN, "Sophie Bernard", Role.SECRETARY, SECRETARY_PASSWORD),
-    ):
-        account = accounts.create(login, name, role, temporary_password=password)
-        manager.set_password(account, password, temporary=False)
-    manager.close()
-    return station
-
-
-@pytest.fixture
-def anne(team):
-    session = team.login(ASSISTANT_LOGIN, ASSISTANT_PASSWORD)
-    yield session
-    session.close()
 
 
 @pytest.fixture
@@ -139,10 +117,12 @@ def test_parse_query_reads_what_was_typed():
 
 
 def test_everyone_sees_identity_but_only_the_referent_may_open(team, anne, people):
+    """"May open": the referent, a manager-social worker, and the secretary (for the
+    appointments and letters, without notes or summaries)."""
     assert all(d.can_open for d in SearchService(anne).search("dupont")[0].dossiers)
     for login, password, may_open in (
         (OTHER_LOGIN, OTHER_PASSWORD, False),
-        (SECRETARY_LOGIN, SECRETARY_PASSWORD, False),
+        (SECRETARY_LOGIN, SECRETARY_PASSWORD, True),
         (MANAGER_LOGIN, MANAGER_PASSWORD, True),  # a manager who is a social worker
     ):
         session = team.login(login, password)

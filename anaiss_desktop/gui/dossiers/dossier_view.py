@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from ...domain.access import Level
 from ...domain.codes import OTHER, Code
 from ...domain.dates import age_on, format_fr
 from ...domain.records import Dossier, DossierInput, DossierStatus, Motif, Person
@@ -56,9 +57,10 @@ from ..admin.common import setup_table
 from ..forms.ui_dossier_edit_dialog import Ui_DossierEditDialog
 from ..forms.ui_dossier_status_dialog import Ui_DossierStatusDialog
 from ..forms.ui_dossier_window import Ui_DossierWindow
-from ..messages import ERROR_STYLE, mute, user_message
+from ..messages import mute, user_message
 from ..prompts import Prompts
 from ..workers import TaskRunner
+from .access_tab import AccessTab
 from .delete_person import DeletePersonDialog
 from .echeances import EcheanceDialog
 from .intervention_entry import (
@@ -71,6 +73,7 @@ from .intervention_entry import (
 )
 from .merge_dialog import MergeDialog
 from .timeline import CodeLabels
+from .validated_dialog import ValidatedDialog
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -95,6 +98,10 @@ BADGE_STYLES = {
               " border-radius: 9px; padding: 2px 10px; font-weight: 600; }",
 }
 NONE_TEXT = "—"
+COVER_BANNER_STYLE = ("QLabel { background: #fff4d6; color: #5c4400; border: 1px solid #e8cf85;"
+                      " border-radius: 6px; padding: 6px 10px; }")
+INFO_BANNER_STYLE = ("QLabel { background: #eef2f6; color: #2b3f55; border: 1px solid #cfd9e4;"
+                     " border-radius: 6px; padding: 6px 10px; }")
 
 
 @dataclass(frozen=True)
@@ -250,7 +257,7 @@ def _prepare_table(table: QTableView) -> None:
 
 
 # -- dialogs -----------------------------------------------------------------------------------
-class DossierEditDialog(QDialog):
+class DossierEditDialog(ValidatedDialog):
     """The dossier's own fields: opening date, origin, motifs, information and consent.
 
     It does not close itself: it emits ``submitted`` and the dossier window closes it once the
@@ -266,7 +273,6 @@ class DossierEditDialog(QDialog):
         submitted(): Save was pressed on a valid form; read :meth:`values`.
     """
 
-    submitted = Signal()
 
     def __init__(self, dossier: Dossier, codes: dict[str, list[Code]], today: date,
                  parent: QWidget | None = None) -> None:
@@ -278,8 +284,6 @@ class DossierEditDialog(QDialog):
         self._dossier = dossier
         self.opened_keys = DateKeys(ui.opened_edit, lambda: today)
         self.consent_keys = DateKeys(ui.consent_date_edit, lambda: today)
-        ui.problem_label.setStyleSheet(ERROR_STYLE)
-        ui.problem_label.hide()
         self.opened_keys.set_value(dossier.opened_on)
         fill_code_combo(ui.origin_combo, codes.get("origine", []), dossier.origin_code)
         ui.origin_text_edit.setText(dossier.origin_text)
@@ -300,7 +304,7 @@ class DossierEditDialog(QDialog):
                         dossier.consent_mode)
         ui.notice_check.setChecked(dossier.notice_given)
         ui.share_check.setChecked(dossier.consent_share)
-        ui.button_box.accepted.connect(self._on_button_box_accepted)
+        self._watch(ui.button_box, ui.problem_label)
         ui.button_box.rejected.connect(self.reject)
         ui.opened_edit.setFocus()
 
@@ -355,22 +359,8 @@ class DossierEditDialog(QDialog):
             consent_share=ui.share_check.isChecked(),
         )
 
-    def show_problem(self, text: str) -> None:
-        self.ui.problem_label.setText(text)
-        self.ui.problem_label.setVisible(bool(text))
 
-    @Slot()
-    def _on_button_box_accepted(self) -> None:
-        try:
-            self.values()
-        except ValueError as exc:
-            self.show_problem(str(exc))
-            return
-        self.show_problem("")
-        self.submitted.emit()
-
-
-class DossierStatusDialog(QDialog):
+class DossierStatusDialog(ValidatedDialog):
     """Open, put on hold (en veille) or close a dossier, with the closing reason.
 
     Args:
@@ -383,7 +373,6 @@ class DossierStatusDialog(QDialog):
         submitted(): Save was pressed on a valid form; read :meth:`values`.
     """
 
-    submitted = Signal()
 
     STATUSES = (DossierStatus.OPEN, DossierStatus.DORMANT, DossierStatus.CLOSED)
 
@@ -399,8 +388,6 @@ class DossierStatusDialog(QDialog):
                     "historique est conservé.") % status_text(dossier).lower()
         )
         mute(ui.intro_label)
-        ui.problem_label.setStyleSheet(ERROR_STYLE)
-        ui.problem_label.hide()
         for status in self.STATUSES:
             ui.status_combo.addItem(status.label)
         ui.status_combo.setCurrentIndex(self.STATUSES.index(dossier.status))
@@ -409,7 +396,7 @@ class DossierStatusDialog(QDialog):
         fill_code_combo(ui.closing_combo, closing_codes, dossier.closing_code)
         ui.closing_text_edit.setText(dossier.closing_text)
         ui.status_combo.currentIndexChanged.connect(self._on_status_combo_current_index_changed)
-        ui.button_box.accepted.connect(self._on_button_box_accepted)
+        self._watch(ui.button_box, ui.problem_label)
         ui.button_box.rejected.connect(self.reject)
         self._update_closing()
         ui.status_combo.setFocus()
@@ -441,10 +428,6 @@ class DossierStatusDialog(QDialog):
                     self.ui.closing_text_edit.text().strip())
         return status, on, "NR", ""
 
-    def show_problem(self, text: str) -> None:
-        self.ui.problem_label.setText(text)
-        self.ui.problem_label.setVisible(bool(text))
-
     def _update_closing(self) -> None:
         closing = self.status() is DossierStatus.CLOSED
         for widget in (self.ui.closing_label, self.ui.closing_combo,
@@ -454,16 +437,6 @@ class DossierStatusDialog(QDialog):
     @Slot(int)
     def _on_status_combo_current_index_changed(self, _index: int) -> None:
         self._update_closing()
-
-    @Slot()
-    def _on_button_box_accepted(self) -> None:
-        try:
-            self.values()
-        except ValueError as exc:
-            self.show_problem(str(exc))
-            return
-        self.show_problem("")
-        self.submitted.emit()
 
 
 # -- the window --------------------------------------------------------------------------------
@@ -568,6 +541,17 @@ class DossierWindow(QWidget):
         ui.edit_dossier_button.clicked.connect(self._on_edit_dossier_button_clicked)
         ui.status_button.clicked.connect(self._on_status_button_clicked)
 
+        # Double management and confidentiality: the banner says under which access the
+        # dossier is shown; the last tab says who else can read it.
+        self.access_banner = QLabel(self)
+        self.access_banner.setWordWrap(True)
+        self.access_banner.hide()
+        ui.content_layout.insertWidget(1, self.access_banner)
+        self.access_tab = AccessTab(session, runner, prompts, dossier_id, self)
+        ui.tabs.addTab(self.access_tab, self.tr("Qui a accès ?"))
+        ui.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        self.access_tab.covers_changed.connect(self.refresh)
+
         self._show_message(self.tr("Ouverture du dossier…"))
         self.refresh()
 
@@ -628,6 +612,7 @@ class DossierWindow(QWidget):
             dialog.close_for_session()
         self._entries.clear()
         self._close_dialog()
+        self.access_tab.closed_for_session()
         self._view = None
         self.intervention_model.set_rows([], self._labels)
         self.aid_model.set_rows([], self._labels)
@@ -742,7 +727,38 @@ class DossierWindow(QWidget):
         ui.echeances_widget.set_echeances(view.echeances, self._today)
         self._fill_person(person)
         self._fill_dossier(dossier)
+        self._show_access(view)
         self._update_buttons()
+
+    def _show_access(self, view: DossierView) -> None:
+        """Banner and tabs after what the service let through (it left out the rest)."""
+        ui = self.ui
+        follow_up = Level.FOLLOW_UP in view.readable
+        for tab in (ui.interventions_tab, ui.aids_tab):
+            ui.tabs.setTabVisible(ui.tabs.indexOf(tab), follow_up)
+        if view.covering is not None:
+            self.access_banner.setText(self.tr(
+                "Vous remplacez %s (suppléance %s). Vous avez son accès à ce dossier, sauf ses "
+                "notes personnelles ; vos consultations et actions lui seront présentées à son "
+                "retour.") % (view.dossier.referent_name, view.covering.period))
+            self.access_banner.setStyleSheet(COVER_BANNER_STYLE)
+            self.access_banner.show()
+        elif not follow_up:
+            self.access_banner.setText(self.tr(
+                "Accès secrétariat : identité, coordonnées, rendez-vous et courriers. Les notes, "
+                "les évaluations et les résumés d'entretien ne sont pas affichés."))
+            self.access_banner.setStyleSheet(INFO_BANNER_STYLE)
+            self.access_banner.show()
+        else:
+            self.access_banner.hide()
+        self.access_tab.referent_id = view.dossier.referent_id
+        if ui.tabs.currentWidget() is self.access_tab:
+            self.access_tab.load()
+
+    @Slot(int)
+    def _on_tabs_current_changed(self, _index: int) -> None:
+        if self.ui.tabs.currentWidget() is self.access_tab and self._view is not None:
+            self.access_tab.load()
 
     def _select_after(self, table: QTableView, model: InterventionTableModel,
                       reset: Callable[[], None]) -> None:
@@ -855,10 +871,13 @@ class DossierWindow(QWidget):
         selected = self._selected_intervention() is not None
         ui.edit_intervention_button.setEnabled(selected and not busy)
         ui.delete_intervention_button.setEnabled(selected and not busy)
+        writes = self._view is not None and Level.FOLLOW_UP in self._view.writable
         for button in (ui.edit_dossier_button, ui.status_button, ui.edit_person_button,
                        ui.new_intervention_button, ui.add_intervention_button,
                        self.merge_button, self.delete_person_button):
             button.setEnabled(self._view is not None and not busy)
+            # What the rule refuses is not offered (the service refuses it anyway).
+            button.setVisible(self._view is None or writes)
         ui.echeances_widget.set_busy(busy)
 
     def _call(self, fn: Callable[[], Any], on_done: Callable[[Any], None],

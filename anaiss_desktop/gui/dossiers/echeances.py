@@ -23,7 +23,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
@@ -38,8 +37,9 @@ from ...domain.records import Echeance, EcheanceInput, EcheanceKind
 from ...services.clock import format_local
 from ..admin.common import setup_table
 from ..forms.ui_dossier_echeance_dialog import Ui_EcheanceDialog
-from ..messages import ERROR_STYLE, mute
+from ..messages import mute
 from .intervention_entry import DateKeys, long_date, parse_time
+from .validated_dialog import ValidatedDialog
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -258,7 +258,7 @@ class EcheancesWidget(QWidget):
             self.done_toggled.emit(e.id, e.done_at is None)
 
 
-class EcheanceDialog(QDialog):
+class EcheanceDialog(ValidatedDialog):
     """A new appointment or follow-up: nature, date, optional time, object and place.
 
     It does not close itself: it emits ``submitted`` and the dossier window closes it once the
@@ -272,7 +272,6 @@ class EcheanceDialog(QDialog):
         submitted(): Save was pressed on a valid form; read :meth:`values`.
     """
 
-    submitted = Signal()
 
     KINDS = (EcheanceKind.APPOINTMENT, EcheanceKind.FOLLOW_UP)
 
@@ -285,10 +284,8 @@ class EcheanceDialog(QDialog):
             self.ui.kind_combo.addItem(kind.label)
         self.date_keys = DateKeys(self.ui.date_edit, lambda: today)
         mute(self.ui.weekday_label)
-        self.ui.problem_label.setStyleSheet(ERROR_STYLE)
-        self.ui.problem_label.hide()
         self.ui.date_edit.textChanged.connect(self._on_date_edit_text_changed)
-        self.ui.button_box.accepted.connect(self._on_button_box_accepted)
+        self._watch(self.ui.button_box, self.ui.problem_label)
         self.ui.button_box.rejected.connect(self.reject)
         self.ui.kind_combo.setFocus()
 
@@ -320,10 +317,6 @@ class EcheanceDialog(QDialog):
         return EcheanceInput(kind, due, ui.label_edit.text().strip(),
                              ui.place_edit.text().strip())
 
-    def show_problem(self, text: str) -> None:
-        self.ui.problem_label.setText(text)
-        self.ui.problem_label.setVisible(bool(text))
-
     @Slot(str)
     def _on_date_edit_text_changed(self, _text: str) -> None:
         try:
@@ -331,13 +324,3 @@ class EcheanceDialog(QDialog):
         except ValueError:
             value = None
         self.ui.weekday_label.setText(long_date(value) if value else "")
-
-    @Slot()
-    def _on_button_box_accepted(self) -> None:
-        try:
-            self.values()
-        except ValueError as exc:
-            self.show_problem(str(exc))
-            return
-        self.show_problem("")
-        self.submitted.emit()

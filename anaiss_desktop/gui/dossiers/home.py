@@ -26,6 +26,7 @@ from PySide6.QtCore import (
     QTime,
     QTimer,
     Signal,
+    Slot,
 )
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence, QMouseEvent, QShortcut
 from PySide6.QtWidgets import (
@@ -44,8 +45,9 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from ...domain.access import can_create_dossier
-from ...domain.dates import format_fr
+from ...domain.dates import format_fr, format_instant_fr
 from ...domain.records import Echeance, EcheanceKind
+from ...services.access_info import AbsenceReport, AccessInfoService
 from ...services.drafts import DraftService
 from ...services.home import DossierLine, HomeService, HomeView
 from ...services.session import Session
@@ -429,6 +431,28 @@ class HomeWidget(QWidget):
         self.quiet_section.header.insertWidget(1, self.days_spin)
         self.quiet_section.title_label.setBuddy(self.days_spin)
 
+        # On return from an absence: what the covering colleagues consulted and did.
+        absence_columns = (
+            Column(self.tr("Quand"), lambda line: format_instant_fr(line.at)),
+            Column(self.tr("Qui"), lambda line: line.actor),
+            Column(self.tr("Quoi"), lambda line: line.action),
+            Column(self.tr("Personne"), lambda line: line.person, stretch=True),
+            Column(self.tr("N° de dossier"), lambda line: line.dossier_number or ""),
+        )
+        self.absence_section = Section(
+            self.tr("Pendant votre a&bsence"),
+            LineModel(absence_columns, lambda line: line.dossier_id or 0, self), "", self)
+        self.absence_section.setStyleSheet(
+            "QFrame#home_section { background: #fffaf0; border: 1px solid #e8cf85;"
+            " border-radius: 5px; }")
+        self.absence_seen_button = QPushButton(self.tr("Marquer comme lu"), self.absence_section)
+        self.absence_section.header.addWidget(self.absence_seen_button)
+        self.absence_seen_button.clicked.connect(self._on_absence_seen_button_clicked)
+        self.absence_section.setMaximumHeight(230)
+        self.absence_section.hide()
+        self.absence_report: AbsenceReport | None = None
+        layout.addWidget(self.absence_section)
+
         columns = QHBoxLayout()
         columns.setSpacing(12)
         left = QVBoxLayout()
@@ -455,7 +479,7 @@ class HomeWidget(QWidget):
 
     def sections(self) -> tuple[Section, ...]:
         return (self.today_section, self.overdue_section, self.recent_section,
-                self.open_section, self.quiet_section)
+                self.open_section, self.quiet_section, self.absence_section)
 
     def _late_text(self, echeance: Echeance) -> str:
         days = (self._today - date.fromisoformat(echeance.due_at[:10])).days
@@ -483,6 +507,8 @@ class HomeWidget(QWidget):
         self._generation += 1
         self._pref_timer.stop()
         self.view = None
+        self.absence_report = None
+        self.absence_section.hide()
         for section in self.sections():
             section.show_rows([])
         self.updated_label.setText("")
@@ -498,20 +524,22 @@ class HomeWidget(QWidget):
         days = self.no_contact_days
         today = local_today(session)
 
-        def load() -> tuple[int, HomeView]:
+        def load() -> tuple[int, HomeView, AbsenceReport]:
             chosen = days
             if read_pref:
                 pref = DraftService(session).load(PREF_KEY) or {}
                 value = pref.get("no_contact_days")
                 if isinstance(value, int) and 7 <= value <= 3650:
                     chosen = value
-            return chosen, HomeService(session).home(no_contact_days=chosen, today=today)
+            return (chosen, HomeService(session).home(no_contact_days=chosen, today=today),
+                    AccessInfoService(session).absence_report())
 
-        def done(result: tuple[int, HomeView]) -> None:
+        def done(result: tuple[int, HomeView, AbsenceReport]) -> None:
             if isValid(self) and generation == self._generation and session.is_open:
                 self._today = today
                 self._pref_loaded = True
-                self._show(*result)
+                self._show(result[0], result[1])
+                self._show_absence(result[2])
 
         def failed(exc: BaseException) -> None:
             if isValid(self) and generation == self._generation and session.is_open:
@@ -546,6 +574,27 @@ class HomeWidget(QWidget):
         self.updated_label.setText(
             self.tr("Mis à jour à {0}").format(QTime.currentTime().toString("HH:mm")))
         self.loaded.emit()
+
+    def _show_absence(self, report: AbsenceReport) -> None:
+        self.absence_report = report
+        section = self.absence_section
+        section.show_rows(report.lines)
+        if report.lines:
+            section.count_label.setText(self.tr("— %s : %d action(s) sur %d dossier(s)") % (
+                ", ".join(report.colleagues), len(report.lines), report.dossiers))
+        section.setVisible(bool(report.lines))
+
+    @Slot()
+    def _on_absence_seen_button_clicked(self) -> None:
+        report, session = self.absence_report, self._session
+        if report is None or not session.is_open:
+            return
+        self._runner.run(lambda: AccessInfoService(session).acknowledge_absence_report(report),
+                         lambda _: self.refresh(), self._on_absence_failed)
+
+    def _on_absence_failed(self, exc: BaseException) -> None:
+        if isValid(self):
+            show_message(self.message_label, user_message(exc))
 
     def _on_pref_timer_timeout(self) -> None:
         session = self._session
