@@ -35,6 +35,7 @@ ACTION_LABELS = {
     "suppleance.retrait": "Suppléance retirée",
     "note.partage": "Partage d'une note personnelle modifié",
     "note.transmission": "Notes personnelles transmises",
+    "note.lecture_partagee": "Lecture des notes partagées avec soi",
     "absence.compte_rendu_lu": "Compte rendu d'absence lu",
     "intervention.ajout": "Intervention enregistrée",
     "intervention.modification": "Intervention modifiée",

@@ -57,6 +57,7 @@ class NoteRow:
     body: str
     author_id: int = 0
     shared_with: tuple[str, ...] = ()  # names of the colleagues a personal note is shared with
+    shared_ids: tuple[int, ...] = ()  # and their account ids
 
 
 @dataclass(frozen=True)
@@ -209,7 +210,8 @@ class DossierService:
             # for the follow-up; never by the secretary (the rule says so too).
             if follow_up and gate.note_allowed(facts, note):
                 notes.append(NoteRow(*r, author_id=note.author_id, shared_with=tuple(
-                    sorted(names.get(i, "?") for i in note.shared_with))))
+                    sorted(names.get(i, "?") for i in note.shared_with)),
+                    shared_ids=tuple(sorted(note.shared_with))))
         view = DossierView(
             person=person,
             dossier=dossier,
@@ -231,7 +233,8 @@ class DossierService:
         if not again:
             with s.db.transaction():
                 repo.touch_recent(s.account.id, dossier_id, s.now_iso())
-            self._log("dossier.ouverture", f"dossier:{dossier.number}")
+            self._log("dossier.ouverture", f"dossier:{dossier.number}",
+                      "en suppléance" if view.covering is not None else "")
         return view
 
     # -- creating and changing -----------------------------------------------------------------
@@ -296,6 +299,21 @@ class DossierService:
             self._repo.set_referent(dossier_id, referent_id, s.now_iso())
         self._log("dossier.changement_referent", self._target(dossier_id),
                   f"{former.login if former else '#' + str(current)} → {referent.login}")
+
+    def reassign_all(self, from_id: int, to_id: int, *, open_only: bool = True) -> int:
+        """Give every dossier of ``from_id`` (the open and dormant ones by default) to
+        ``to_id``: a departure. One audit entry per dossier. Returns how many."""
+        s = self._session
+        s.require_manager()
+        statuses = tuple(st.value for st in DossierStatus
+                         if not open_only or st is not DossierStatus.CLOSED)
+        marks = ", ".join("?" * len(statuses))
+        ids = [r[0] for r in s.db.query(
+            f"SELECT id FROM dossiers WHERE referent_id = ? AND status IN ({marks}) ORDER BY id",
+            (from_id, *statuses))]
+        for dossier_id in ids:
+            self.reassign(dossier_id, to_id)
+        return len(ids)
 
     def _target(self, dossier_id: int) -> str:
         dossier = self._repo.get(dossier_id)

@@ -8,6 +8,8 @@ only their author does, here.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..domain.access import (
     Action,
     Level,
@@ -26,6 +28,31 @@ from .errors import InvalidInput, NotAllowed
 from .session import Session
 
 DEFAULT_VISIBILITY_KEY = "pref:note_visibility"
+
+
+@dataclass(frozen=True)
+class SharedNote:
+    """A personal note a colleague shared with me."""
+
+    note_id: int
+    dossier_id: int
+    number: str
+    person: str
+    author: str
+    created_at: str
+    body: str
+
+
+@dataclass(frozen=True)
+class LeftBehind:
+    """My personal notes in a dossier I no longer follow."""
+
+    dossier_id: int
+    number: str
+    person: str
+    referent_id: int
+    referent: str
+    notes: int
 
 
 class NoteService:
@@ -88,6 +115,38 @@ class NoteService:
                            target=f"dossier:{repo.get(dossier_id).number}",
                            detail=f"{count} note(s) → {target.login}")
         return count
+
+    def left_behind(self) -> list[LeftBehind]:
+        """Dossiers where I keep personal notes but no longer follow the dossier (it was
+        reassigned, or my cover ended): I can hand them over to its referent or keep them."""
+        s = self._session
+        s.require_ready()
+        gate = AccessGate(s)
+        found = []
+        for dossier_id, number, person, referent_id, referent, count in DossierRepository(
+            s.db).personal_notes_of(s.account.id):
+            facts = gate.facts(dossier_id)
+            if facts is not None and not gate.allowed(facts, Level.FOLLOW_UP):
+                found.append(LeftBehind(dossier_id, number, person, referent_id, referent, count))
+        return found
+
+    def shared_with_me(self) -> list[SharedNote]:
+        """Personal notes colleagues shared with me, newest first, whether or not I follow the
+        dossier: the author chose me as a reader of this note (not of the dossier)."""
+        s = self._session
+        s.require_ready()
+        gate = AccessGate(s)
+        found = []
+        for row in DossierRepository(s.db).notes_shared_with(s.account.id):
+            note_id, dossier_id = row[0], row[1]
+            facts = gate.facts(dossier_id)
+            note = CoverRepository(s.db).note_facts(dossier_id).get(note_id)
+            if facts is not None and note is not None and gate.note_allowed(facts, note):
+                found.append(SharedNote(*row))
+        if found:
+            s.audit.append(s.account.login, "note.lecture_partagee",
+                           detail=f"{len(found)} note(s)")
+        return found
 
     # -- preference ----------------------------------------------------------------------------
     def default_visibility(self) -> NoteVisibility:

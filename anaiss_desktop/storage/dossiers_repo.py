@@ -270,6 +270,31 @@ class DossierRepository:
         self._db.executemany("INSERT INTO note_shares(note_id, account_id) VALUES (?, ?)",
                              [(note_id, a) for a in sorted(set(account_ids))])
 
+    def notes_shared_with(self, reader_id: int, limit: int = 200) -> list[tuple]:
+        """(note id, dossier id, number, person's name, author's name, created_at, body) of the
+        personal notes shared with ``reader_id``, newest first."""
+        return self._db.query(
+            "SELECT n.id, d.id, d.number, p.usage_name || CASE WHEN p.first_names <> ''"
+            " THEN ' ' || p.first_names ELSE '' END, a.full_name, n.created_at, n.body"
+            " FROM note_shares s JOIN notes n ON n.id = s.note_id"
+            " JOIN dossiers d ON d.id = n.dossier_id JOIN persons p ON p.id = d.person_id"
+            " JOIN accounts a ON a.id = n.author_id"
+            " WHERE s.account_id = ? AND n.visibility = 'personnelle'"
+            " ORDER BY n.created_at DESC, n.id DESC LIMIT ?", (reader_id, limit),
+        )
+
+    def personal_notes_of(self, author_id: int) -> list[tuple]:
+        """(dossier id, number, person's name, referent id, referent's name, count) of the
+        dossiers where ``author_id`` wrote personal notes."""
+        return self._db.query(
+            "SELECT d.id, d.number, p.usage_name || CASE WHEN p.first_names <> '' THEN ' ' ||"
+            " p.first_names ELSE '' END, d.referent_id, a.full_name, count(*)"
+            " FROM notes n JOIN dossiers d ON d.id = n.dossier_id"
+            " JOIN persons p ON p.id = d.person_id JOIN accounts a ON a.id = d.referent_id"
+            " WHERE n.author_id = ? AND n.visibility = 'personnelle'"
+            " GROUP BY d.id ORDER BY d.number", (author_id,),
+        )
+
     def hand_over_notes(self, dossier_id: int, from_id: int, to_id: int, at: str) -> int:
         """Give ``from_id``'s personal notes of the dossier to ``to_id``; how many."""
         cur = self._db.execute(
@@ -336,6 +361,16 @@ class DossierRepository:
             + (" AND e.done_at IS NULL" if undone_only else "")
             + " ORDER BY e.due_at LIMIT ?",
             (owner_id, since, until, limit),
+        )
+        return [self._echeance(r) for r in rows]
+
+    def echeances_of_unit(self, day: str, limit: int = 500) -> list[Echeance]:
+        """Every appointment and follow-up of the service due on ``day``, by time."""
+        rows = self._db.query(
+            f"SELECT {_ECHEANCE_COLUMNS} FROM echeances e JOIN dossiers d ON d.id = e.dossier_id"
+            " JOIN persons p ON p.id = d.person_id"
+            " WHERE e.due_at >= ? AND e.due_at < ? || 'T99' ORDER BY e.due_at LIMIT ?",
+            (day, day, limit),
         )
         return [self._echeance(r) for r in rows]
 

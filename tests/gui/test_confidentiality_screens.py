@@ -8,7 +8,14 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import OTHER_LOGIN, OTHER_PASSWORD, SECRETARY_LOGIN, SECRETARY_PASSWORD
+from conftest import (
+    MANAGER_LOGIN,
+    MANAGER_PASSWORD,
+    OTHER_LOGIN,
+    OTHER_PASSWORD,
+    SECRETARY_LOGIN,
+    SECRETARY_PASSWORD,
+)
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from anaiss_desktop.domain.accounts import Role
 from anaiss_desktop.domain.records import (
     DossierInput,
     EcheanceInput,
@@ -33,10 +41,12 @@ from anaiss_desktop.gui.dossiers.dossier_view import DossierWindow
 from anaiss_desktop.gui.dossiers.home import HomeWidget
 from anaiss_desktop.gui.prompts import RecordingPrompts
 from anaiss_desktop.gui.workers import TaskRunner
+from anaiss_desktop.services.accounts import AccountService
 from anaiss_desktop.services.covers import CoverService
 from anaiss_desktop.services.dossiers import DossierService
 from anaiss_desktop.services.persons import PersonService
 from anaiss_desktop.services.session import Session
+from anaiss_desktop.storage.accounts_repo import AccountRepository
 
 NOTE = "Observation confidentielle sur la santé"
 PERSONAL = "Intuition personnelle de l'assistante"
@@ -186,3 +196,41 @@ def test_the_secretary_has_no_absence_report_nor_log(qtbot, team, dossier_id, op
         assert "référent(e)" in window.access_tab.log_refusal_label.text()
     finally:
         secretary.close()
+
+
+def test_the_secretary_home_is_the_service_agenda(qtbot, secretary, dossier_id):
+    home = HomeWidget(secretary, TaskRunner(synchronous=True), RecordingPrompts())
+    qtbot.addWidget(home)
+    home.show()
+    assert home.mode == "agenda"
+    assert not home.open_section.isVisible() and not home.unit_section.isVisible()
+    assert home.today_section.texts() == []  # Anne's appointment is on 05/11
+    assert "service" in home.today_section.title_label.text()
+    # The secretary books an appointment in Anne's dossier: it is on the service's agenda.
+    DossierService(secretary).add_echeance(dossier_id, EcheanceInput(
+        EcheanceKind.APPOINTMENT, "2026-11-02T14:00", "Accueil avec la CAF"))
+    home.refresh()
+    [line] = home.today_section.texts()
+    assert line.startswith("14:00 | Lefort Paul | Accueil avec la CAF")
+
+
+def test_a_manager_who_is_not_a_social_worker_sees_counts_not_people(qtbot, team, anne,
+                                                                     dossier_id):
+    manager = team.login(MANAGER_LOGIN, MANAGER_PASSWORD)
+    AccountService(manager).create("direction", "Bernard Direction", Role.MANAGER,
+                                   temporary_password="Tableau-De-Bord-2026!")
+    account = next(a for a in AccountRepository(manager.db).all() if a.login == "direction")
+    manager.set_password(account, "Tableau-De-Bord-2026!", temporary=False)
+    manager.close()
+    boss = team.login("direction", "Tableau-De-Bord-2026!")
+    try:
+        home = HomeWidget(boss, TaskRunner(synchronous=True), RecordingPrompts())
+        qtbot.addWidget(home)
+        home.show()
+        assert home.mode == "unit" and home.unit_section.isVisible()
+        assert not home.today_section.isVisible() and not home.open_section.isVisible()
+        rows = home.unit_section.texts()
+        assert "Anne Martin | 1 | 0 | 0 | 0" in rows
+        assert "Lefort" not in every_text(home)
+    finally:
+        boss.close()

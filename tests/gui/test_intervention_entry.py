@@ -32,8 +32,10 @@ from anaiss_desktop.gui.dossiers.intervention_entry import (
 )
 from anaiss_desktop.gui.prompts import RecordingPrompts
 from anaiss_desktop.gui.workers import TaskRunner
+from anaiss_desktop.services.covers import CoverService
 from anaiss_desktop.services.dossiers import DossierService
 from anaiss_desktop.services.drafts import DraftService
+from anaiss_desktop.services.notes import NoteService
 from anaiss_desktop.services.persons import PersonService
 from anaiss_desktop.services.session import Session
 
@@ -154,6 +156,31 @@ def test_an_other_aid_is_worded_in_a_field_that_appears_for_it(qtbot, anne, doss
         press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     [saved] = DossierService(anne).open(dossier_id).aids
     assert (saved.type_code, saved.type_text) == ("AUTRE", "Aide au déménagement")
+
+
+def test_a_personal_note_is_the_default_when_chosen_and_is_shared_by_name(qtbot, anne, louis,
+                                                                         dossier_id,
+                                                                         open_dialog):
+    NoteService(anne).set_default_visibility(NoteVisibility.PERSONAL)
+    dialog = open_dialog(anne, dossier_id)
+    ui = dialog.ui
+    assert ui.personal_radio.isChecked()
+    assert dialog.share_button.isVisible() and dialog.share_button.text() == "Partager avec…"
+    names = [a.text() for a in dialog.share_button.menu().actions()]
+    assert "Louis Petit" in names and "Sophie Bernard" not in names  # never the secretary
+    ui.notes_edit.setPlainText("Hypothèse à discuter avec Louis")
+    next(a for a in dialog.share_button.menu().actions() if a.text() == "Louis Petit").trigger()
+    assert dialog.share_button.text() == "Partagée avec Louis Petit"
+    assert dialog.payload()["shared_with"] == [louis.account.id]  # drafts keep it
+    ui.dossier_radio.setChecked(True)
+    assert not dialog.share_button.isVisible()
+    ui.personal_radio.setChecked(True)
+    with qtbot.waitSignal(dialog.saved):
+        press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    # Louis covers Anne: her personal notes stay hers, except the one she shared with him.
+    CoverService(anne).designate_on_dossier(dossier_id, louis.account.id, TODAY)
+    [note] = DossierService(louis).open(dossier_id).notes
+    assert (note.body, note.shared_with) == ("Hypothèse à discuter avec Louis", ("Louis Petit",))
 
 
 def test_plus_and_minus_move_the_date_by_a_day(qtbot, anne, dossier_id, open_dialog):

@@ -43,6 +43,7 @@ from anaiss_desktop.services.persons import PersonService
 from anaiss_desktop.services.search import SearchService
 from anaiss_desktop.services.session import Session
 from anaiss_desktop.services.station import Station
+from anaiss_desktop.services.unit_overview import UnitOverviewService
 from anaiss_desktop.storage.accounts_repo import AccountRepository
 
 TODAY = date(2026, 11, 2)
@@ -227,11 +228,17 @@ def test_a_personal_note_is_read_by_the_colleagues_its_author_names(world):
     notes = {n.body: n for n in DossierService(louis).open(world["dossier"]).notes}
     assert notes[PERSONAL_NOTE].shared_with == ("Louis Petit",)
     louis.close()
+    louis = login(world, OTHER_LOGIN)  # and in the list of the notes shared with him
+    [shared] = NoteService(louis).shared_with_me()
+    assert (shared.body, shared.author, shared.person) == (PERSONAL_NOTE, "Anne Martin",
+                                                           "Vasseur Odile")
+    louis.close()
     anne = login(world, ASSISTANT_LOGIN)
     NoteService(anne).share(personal.id, ())  # and can take it back
     anne.close()
     louis = login(world, OTHER_LOGIN)
     assert PERSONAL_NOTE not in {n.body for n in DossierService(louis).open(world["dossier"]).notes}
+    assert NoteService(louis).shared_with_me() == []
     louis.close()
 
 
@@ -332,4 +339,26 @@ def test_full_text_search_follows_the_cover(world):
     louis.close()
     secretary = login(world, SECRETARY_LOGIN)
     assert SearchService(secretary).search_text("caisse") == []
+    secretary.close()
+
+
+def test_the_unit_overview_counts_without_naming_and_the_agenda_is_the_secretary_s(world):
+    boss = login(world, BOSS_LOGIN)
+    counts = {c.referent: c for c in UnitOverviewService(boss).counts()}
+    assert (counts["Anne Martin"].open, counts["Anne Martin"].dormant) == (1, 0)
+    assert "Sophie Bernard" not in counts  # the secretary is nobody's referent
+    with pytest.raises(NotAllowed):
+        UnitOverviewService(boss).appointments()  # not a social worker: no agenda of dossiers
+    boss.close()
+    louis = login(world, OTHER_LOGIN)
+    with pytest.raises(NotAllowed):
+        UnitOverviewService(louis).counts()
+    with pytest.raises(NotAllowed):
+        UnitOverviewService(louis).appointments()
+    louis.close()
+    secretary = login(world, SECRETARY_LOGIN)
+    DossierService(secretary).add_echeance(world["dossier"], EcheanceInput(
+        EcheanceKind.APPOINTMENT, "2026-11-02T11:00", "Premier accueil"))
+    [appointment] = UnitOverviewService(secretary).appointments()
+    assert (appointment.label, appointment.person_name) == ("Premier accueil", "Vasseur Odile")
     secretary.close()

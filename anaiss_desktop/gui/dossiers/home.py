@@ -14,7 +14,7 @@ kept in the encrypted store, with the account's drafts (``pref:home``), never in
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -45,12 +45,14 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from ...domain.access import can_create_dossier
+from ...domain.accounts import Role
 from ...domain.dates import format_fr, format_instant_fr
 from ...domain.records import Echeance, EcheanceKind
 from ...services.access_info import AbsenceReport, AccessInfoService
 from ...services.drafts import DraftService
 from ...services.home import DossierLine, HomeService, HomeView
 from ...services.session import Session
+from ...services.unit_overview import UnitOverviewService
 from ..admin.common import setup_table
 from ..messages import mute, show_message, user_message
 from ..prompts import Prompts
@@ -453,6 +455,24 @@ class HomeWidget(QWidget):
         self.absence_report: AbsenceReport | None = None
         layout.addWidget(self.absence_section)
 
+        # A manager who is not a social worker follows the unit by its figures (no names).
+        unit_columns = (
+            Column(self.tr("Référent(e)"), lambda c: c.referent, stretch=True),
+            Column(self.tr("Ouverts"), lambda c: str(c.open)),
+            Column(self.tr("En veille"), lambda c: str(c.dormant)),
+            Column(self.tr("Clos cette année"), lambda c: str(c.closed_this_year)),
+            Column(self.tr("Échéances en retard"), lambda c: str(c.overdue)),
+        )
+        self.unit_section = Section(
+            self.tr("Mon &unité : dossiers par référent(e)"),
+            LineModel(unit_columns, lambda _c: 0, self),
+            self.tr("Aucun dossier dans l'unité pour l'instant."), self)
+        self.unit_section.note_label.setText(self.tr(
+            "Comme responsable non travailleur social, vous voyez les comptages et l'identité "
+            "des personnes (recherche), jamais le contenu des dossiers."))
+        self.unit_section.note_label.show()
+        layout.addWidget(self.unit_section, 1)
+
         columns = QHBoxLayout()
         columns.setSpacing(12)
         left = QVBoxLayout()
@@ -479,7 +499,29 @@ class HomeWidget(QWidget):
 
     def sections(self) -> tuple[Section, ...]:
         return (self.today_section, self.overdue_section, self.recent_section,
-                self.open_section, self.quiet_section, self.absence_section)
+                self.open_section, self.quiet_section, self.absence_section, self.unit_section)
+
+    @property
+    def mode(self) -> str:
+        """"caseload" (social workers), "agenda" (secretary) or "unit" (a manager who is not
+        a social worker): what this account's day is made of."""
+        account = self._session.account
+        if account.role is Role.SECRETARY:
+            return "agenda"
+        if account.is_manager and not account.social_worker:
+            return "unit"
+        return "caseload"
+
+    def _apply_mode(self) -> None:
+        mode = self.mode
+        self.unit_section.setVisible(mode == "unit")
+        for section in (self.overdue_section, self.open_section, self.quiet_section):
+            section.setVisible(mode == "caseload")
+        self.today_section.setVisible(mode != "unit")
+        self.recent_section.setVisible(mode != "unit")
+        self.today_section.title_label.setText(
+            self.tr("Rendez-vous du service au&jourd'hui") if mode == "agenda"
+            else self.tr("Rendez-vous du &jour"))
 
     def _late_text(self, echeance: Echeance) -> str:
         days = (self._today - date.fromisoformat(echeance.due_at[:10])).days
@@ -524,22 +566,31 @@ class HomeWidget(QWidget):
         days = self.no_contact_days
         today = local_today(session)
 
-        def load() -> tuple[int, HomeView, AbsenceReport]:
+        mode = self.mode
+        self._apply_mode()
+
+        def load() -> tuple[int, HomeView, AbsenceReport, list]:
             chosen = days
             if read_pref:
                 pref = DraftService(session).load(PREF_KEY) or {}
                 value = pref.get("no_contact_days")
                 if isinstance(value, int) and 7 <= value <= 3650:
                     chosen = value
-            return (chosen, HomeService(session).home(no_contact_days=chosen, today=today),
-                    AccessInfoService(session).absence_report())
+            view = HomeService(session).home(no_contact_days=chosen, today=today)
+            unit: list = []
+            if mode == "agenda":
+                view = replace(view, today=UnitOverviewService(session).appointments(today))
+            elif mode == "unit":
+                unit = UnitOverviewService(session).counts(today)
+            return chosen, view, AccessInfoService(session).absence_report(), unit
 
-        def done(result: tuple[int, HomeView, AbsenceReport]) -> None:
+        def done(result: tuple[int, HomeView, AbsenceReport, list]) -> None:
             if isValid(self) and generation == self._generation and session.is_open:
                 self._today = today
                 self._pref_loaded = True
                 self._show(result[0], result[1])
                 self._show_absence(result[2])
+                self.unit_section.show_rows(result[3])
 
         def failed(exc: BaseException) -> None:
             if isValid(self) and generation == self._generation and session.is_open:

@@ -17,26 +17,29 @@ from __future__ import annotations
 import contextlib
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QGridLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 from shiboken6 import isValid
 
+from ...domain.accounts import Account
 from ...domain.codes import OTHER, Code
 from ...domain.dates import format_fr, parse_date
 from ...domain.records import (
@@ -48,8 +51,10 @@ from ...domain.records import (
 )
 from ...services.clock import format_local
 from ...services.codes import CodeService
+from ...services.covers import CoverService
 from ...services.dossiers import DossierService, DossierView
 from ...services.drafts import DraftService
+from ...services.notes import NoteService
 from ...services.session import Session
 from ..forms.ui_intervention_entry_dialog import Ui_InterventionEntryDialog
 from ..messages import ERROR_STYLE, mute, user_message
@@ -266,6 +271,8 @@ class _Loaded:
     last_kind: str | None
     draft: dict[str, Any] | None
     view: DossierView | None
+    default_visibility: NoteVisibility = NoteVisibility.DOSSIER
+    colleagues: tuple[Account, ...] = ()  # who a personal note can be shared with
 
 
 class InterventionEntryDialog(QDialog):
@@ -373,6 +380,18 @@ class InterventionEntryDialog(QDialog):
         ui.summary_edit.textChanged.connect(self._on_changed)
         ui.notes_edit.textChanged.connect(self._on_changed)
         ui.personal_radio.toggled.connect(self._on_changed)
+        ui.personal_radio.toggled.connect(self._update_share_button)
+        # A personal note can be shared with colleagues the author names (never the secretary:
+        # the service refuses it; the list offers social workers only).
+        self._shared: set[int] = set()
+        self._colleagues: tuple[Account, ...] = ()
+        self._default_visibility = NoteVisibility.DOSSIER
+        self.share_button = QToolButton(self)
+        self.share_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.share_button.setMenu(QMenu(self.share_button))
+        self.share_button.setToolTip(self.tr("Les collègues qui liront aussi cette note"))
+        ui.visibility_layout.insertWidget(3, self.share_button)
+        self._update_share_button()
         ui.next_date_edit.textChanged.connect(self._on_changed)
         ui.next_time_edit.textChanged.connect(self._on_changed)
         ui.next_label_edit.textChanged.connect(self._on_changed)
@@ -409,6 +428,8 @@ class InterventionEntryDialog(QDialog):
             view = DossierService(self._session).open(self.dossier_id, again=True)
         last = self._drafts.load(LAST_KIND_KEY) or {}
         return _Loaded(
+            default_visibility=NoteService(self._session).default_visibility(),
+            colleagues=tuple(CoverService(self._session).colleagues()),
             kinds=codes.codes("type_intervention", include_retired=True),
             aid_types=codes.codes("type_aide", include_retired=True),
             outcomes=codes.codes("issue_aide", include_retired=True),
@@ -421,6 +442,9 @@ class InterventionEntryDialog(QDialog):
         if not isValid(self):
             return
         self._aid_types, self._outcomes = loaded.aid_types, loaded.outcomes
+        self._colleagues = loaded.colleagues
+        self._default_visibility = loaded.default_visibility
+        self._fill_share_menu()
         active = {c.code for c in loaded.kinds if not c.retired}
         if loaded.last_kind in active:
             self._default_kind = loaded.last_kind
@@ -470,9 +494,9 @@ class InterventionEntryDialog(QDialog):
         row = next((i for i in view.interventions if i.id == self.intervention_id), None)
         if row is None:
             return None
-        own_name = self._session.account.full_name
+        me = self._session.account.id
         note = next((n for n in view.notes if n.intervention_id == row.id
-                     and n.author == own_name), None)
+                     and n.author_id == me), None)
         aids = tuple(
             AidInput(a.type_code, a.type_text, a.organisation, a.requested_on, a.outcome_code,
                      a.outcome_on, a.amount_cents)
@@ -484,6 +508,7 @@ class InterventionEntryDialog(QDialog):
             notes=note.body if note else "",
             notes_visibility=NoteVisibility(note.visibility) if note else NoteVisibility.DOSSIER,
             aids=aids,
+            notes_shared_with=note.shared_ids if note else (),
         )
 
     def _fill(self, data: InterventionInput | None) -> None:
@@ -497,8 +522,10 @@ class InterventionEntryDialog(QDialog):
         ui.duration_spin.setValue((data.duration_min or 0) if data else 0)
         ui.summary_edit.setPlainText(data.summary if data else "")
         ui.notes_edit.setPlainText(data.notes if data else "")
-        personal = data is not None and data.notes_visibility is NoteVisibility.PERSONAL
+        visibility = data.notes_visibility if data else self._default_visibility
+        personal = visibility is NoteVisibility.PERSONAL
         (ui.personal_radio if personal else ui.dossier_radio).setChecked(True)
+        self._set_shared(data.notes_shared_with if data else ())
         for aid in list(self._aids):
             self._remove_aid(aid)
         for aid in data.aids if data else ():
@@ -527,6 +554,7 @@ class InterventionEntryDialog(QDialog):
             "summary": ui.summary_edit.toPlainText(),
             "notes": ui.notes_edit.toPlainText(),
             "personal": ui.personal_radio.isChecked(),
+            "shared_with": sorted(self._shared),
             "aids": [
                 {"type": combo_code(a.type_combo), "organisation": a.organisation_edit.text(),
                  "date": a.date_edit.text(), "outcome": combo_code(a.outcome_combo, "EN_COURS"),
@@ -556,6 +584,9 @@ class InterventionEntryDialog(QDialog):
         ui.summary_edit.setPlainText(text("summary"))
         ui.notes_edit.setPlainText(text("notes"))
         (ui.personal_radio if payload.get("personal") else ui.dossier_radio).setChecked(True)
+        shared = payload.get("shared_with")
+        self._set_shared([i for i in shared if isinstance(i, int)] if isinstance(shared, list)
+                         else [])
         for aid in list(self._aids):
             self._remove_aid(aid)
         for aid in payload.get("aids") or []:
@@ -706,6 +737,53 @@ class InterventionEntryDialog(QDialog):
         self._update_kind_text()
         self._update_tab_order()
         self._on_changed()
+
+    # -- sharing a personal note ---------------------------------------------------------------
+    def _fill_share_menu(self) -> None:
+        menu = self.share_button.menu()
+        menu.clear()
+        for account in self._colleagues:
+            action = menu.addAction(account.full_name)
+            action.setCheckable(True)
+            action.setChecked(account.id in self._shared)
+            action.setData(account.id)
+            action.toggled.connect(self._on_share_action_toggled)
+        self._update_share_button()
+
+    def _set_shared(self, account_ids: Iterable[int]) -> None:
+        self._shared = set(account_ids)
+        for action in self.share_button.menu().actions():
+            action.blockSignals(True)
+            action.setChecked(action.data() in self._shared)
+            action.blockSignals(False)
+        self._update_share_button()
+
+    @property
+    def shared_with(self) -> list[str]:
+        """Names of the colleagues the personal note is shared with, as shown."""
+        return [a.full_name for a in self._colleagues if a.id in self._shared]
+
+    @Slot(bool)
+    def _on_share_action_toggled(self, checked: bool) -> None:
+        action = self.sender()
+        account_id = action.data() if isinstance(action, QAction) else None
+        if not isinstance(account_id, int):
+            return
+        if checked:
+            self._shared.add(account_id)
+        else:
+            self._shared.discard(account_id)
+        self._update_share_button()
+        self._on_changed()
+
+    @Slot()
+    def _update_share_button(self) -> None:
+        personal = self.ui.personal_radio.isChecked()
+        self.share_button.setVisible(personal and bool(self._colleagues))
+        names = self.shared_with
+        self.share_button.setText(
+            self.tr("Partagée avec %s") % ", ".join(names) if names
+            else self.tr("Partager avec…"))
 
     def _update_kind_text(self) -> None:
         other = combo_code(self.ui.kind_combo) == OTHER
@@ -940,6 +1018,8 @@ class InterventionEntryDialog(QDialog):
             notes_visibility=(NoteVisibility.PERSONAL if ui.personal_radio.isChecked()
                               else NoteVisibility.DOSSIER),
             aids=tuple(aids),
+            notes_shared_with=tuple(sorted(self._shared)) if ui.personal_radio.isChecked()
+            else (),
         )
         return data, echeance
 

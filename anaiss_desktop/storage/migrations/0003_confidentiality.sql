@@ -24,3 +24,6 @@ CREATE INDEX covers_referent ON covers(referent_id) WHERE referent_id IS NOT NUL
 
 CREATE INDEX audit_log_target ON audit_log(target, id);
 CREATE INDEX audit_log_actor ON audit_log(actor, id);
+
+-- The service's appointments of a day (the secretary's and the manager's home screens).
+CREATE INDEX echeances_due ON echeances(due_at);
