@@ -15,7 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -35,6 +35,7 @@ from anaiss_desktop.gui.setup_wizard import SetupWizard  # noqa: E402
 from anaiss_desktop.gui.workers import TaskRunner  # noqa: E402
 from anaiss_desktop.security.keyslots import generate_recovery_key  # noqa: E402
 from anaiss_desktop.services.accounts import AccountService  # noqa: E402
+from anaiss_desktop.services.covers import CoverService  # noqa: E402
 from anaiss_desktop.services.demo import (  # noqa: E402
     DEMO_ACCOUNTS,
     DEMO_KDF,
@@ -43,6 +44,7 @@ from anaiss_desktop.services.demo import (  # noqa: E402
 )
 from anaiss_desktop.services.errors import ServiceError  # noqa: E402
 from anaiss_desktop.services.recovery_sheet import recovery_sheet_pdf  # noqa: E402
+from anaiss_desktop.services.session import Session  # noqa: E402
 from anaiss_desktop.services.station import Station  # noqa: E402
 
 
@@ -137,6 +139,61 @@ def _daily_work(station: Station, runner: TaskRunner) -> None:
     session.close()
 
 
+def _confidentiality(station: Station, runner: TaskRunner) -> None:
+    """Double management and the levels, as each role sees them: the covering colleague's
+    banner, the referent's absence report and "Qui a accès ?", the secretary's dossier, the
+    unit as a manager who is not a social worker sees it."""
+    manager, anne_demo, louis_demo, secretary_demo = DEMO_ACCOUNTS
+    anne = station.login(anne_demo.login, anne_demo.password)
+    louis_id = next(a.id for a in CoverService(anne).colleagues() if a.login == louis_demo.login)
+    today = anne.today()
+    CoverService(anne).designate_for_absence(anne.account.id, louis_id, today,
+                                             today + timedelta(days=7))
+    dossier_id = int(anne.db.scalar(
+        "SELECT d.id FROM dossiers d WHERE d.referent_id = ? AND d.status = 'ouvert'"
+        " ORDER BY (SELECT count(*) FROM interventions i WHERE i.dossier_id = d.id) DESC"
+        " LIMIT 1", (anne.account.id,)))
+    anne.close()
+
+    def window_of(demo) -> tuple[Session, MainWindow]:
+        session = station.login(demo.login, demo.password)
+        window = MainWindow(session, RecordingPrompts(), runner=runner)
+        window.resize(1100, 700)
+        window.show()
+        _wait(lambda: False, 0.3)
+        return session, window
+
+    def close(session: Session, window: MainWindow) -> None:
+        window.close_for_controller()
+        session.close()
+
+    session, window = window_of(louis_demo)
+    window.open_dossier(dossier_id)
+    _wait(lambda: False, 0.5)
+    _save(window, "dossier-suppleance.png")
+    close(session, window)
+
+    session, window = window_of(anne_demo)
+    _save(window, "retour-absence.png")
+    window.open_dossier(dossier_id)
+    _wait(lambda: False, 0.3)
+    tab = window.dossier_tab(dossier_id)
+    tab.ui.tabs.setCurrentWidget(tab.access_tab)
+    _wait(lambda: False, 0.5)
+    _save(window, "qui-a-acces.png")
+    close(session, window)
+
+    session, window = window_of(secretary_demo)
+    window.open_dossier(dossier_id)
+    _wait(lambda: False, 0.5)
+    _save(window, "dossier-secretariat.png")
+    close(session, window)
+
+    session, window = window_of(manager)
+    _save(window, "unite-responsable.png")
+    close(session, window)
+
+
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     _install_translations(app)
@@ -154,14 +211,14 @@ def main() -> int:
             _save(login, "connexion-demo.png")
             login.close()
 
-            for _ in range(3):  # a locked account, as the manager finds it at login
-                with contextlib.suppress(ServiceError):
-                    station.login("lpetit", "oubli")
             manager = DEMO_ACCOUNTS[0]
             session = station.login(manager.login, manager.password)
             accounts = AccountService(session)
             accounts.create("jnoel", "Jeanne Noël", Role.ASSISTANT, social_worker=True,
                             temporary_password="Nouvelle-Arrivee-2026!")
+            for _ in range(3):  # a locked account, as the manager finds it
+                with contextlib.suppress(ServiceError):
+                    station.login("jnoel", "oubli")
             window = MainWindow(session, RecordingPrompts())
             window.resize(960, 600)
             _save(window, "fenetre-principale.png")
@@ -180,6 +237,7 @@ def main() -> int:
             window.close_for_controller()
             session.close()
             _daily_work(station, runner)
+            _confidentiality(station, runner)
         finally:
             station.close()
     return 0

@@ -112,8 +112,8 @@ def active_cover(account: Account, facts: DossierFacts, today: date) -> Cover | 
 
 def _cover_reason(cover: Cover) -> str:
     if cover.ends_on is None:
-        return "suppléant(e) du ou de la référent(e), sans date de fin"
-    return f"suppléant(e) du ou de la référent(e) jusqu'au {format_fr(cover.ends_on)}"
+        return "suppléant(e), sans date de fin"
+    return f"suppléant(e) jusqu'au {format_fr(cover.ends_on)}"
 
 
 def _inactive_cover_reason(account: Account, facts: DossierFacts, today: date) -> str | None:

@@ -20,6 +20,12 @@ from .errors import InvalidInput, NotAllowed
 from .session import Session
 
 
+def of_name(name: str) -> str:
+    """"de Louis Petit", "d'Anne Martin": French elides "de" before a vowel."""
+    first = name[:1].lower()
+    return f"d'{name}" if first and first in "aeiouyàâäéèêëîïôöùûü" else f"de {name}"
+
+
 @dataclass(frozen=True)
 class CoverLine:
     """A designation with the names a person reads."""
@@ -33,7 +39,7 @@ class CoverLine:
     def scope(self) -> str:
         if self.dossier_number:
             return f"dossier {self.dossier_number}"
-        return f"tous les dossiers de {self.referent}"
+        return f"tous les dossiers {of_name(self.referent)}"
 
 
 class CoverService:

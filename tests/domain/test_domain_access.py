@@ -105,7 +105,7 @@ def test_the_refusal_says_when_the_cover_starts_or_ended():
     assert "ne commence que le 02/11/2026" in before.reason
     assert "a pris fin le 13/11/2026" in after.reason
     during = dossier_access(COLLEAGUE, facts, Level.FOLLOW_UP, Action.READ, TODAY)
-    assert during.reason == "suppléant(e) du ou de la référent(e) jusqu'au 13/11/2026"
+    assert during.reason == "suppléant(e) jusqu'au 13/11/2026"
 
 
 def test_a_withdrawn_or_open_ended_cover():
@@ -167,7 +167,7 @@ def test_the_panel_lists_exactly_whom_the_rule_lets_read():
     lines = who_has_access(accounts, DossierFacts(REFERENT.id, (ABSENCE,)), TODAY)
     secret = {line.account.id: line.reason for line in lines if line.level is Level.SECRET}
     assert secret == {REFERENT.id: "référent(e) du dossier",
-                      COLLEAGUE.id: "suppléant(e) du ou de la référent(e) jusqu'au 13/11/2026",
+                      COLLEAGUE.id: "suppléant(e) jusqu'au 13/11/2026",
                       MANAGER_SW.id: "responsable d'unité, travailleur social"}
 
 

@@ -157,8 +157,8 @@ def test_who_has_access_names_each_reader_and_a_cover_is_given_from_it(qtbot, an
     assert any(line.startswith("Secret") and "Louis Petit" in line
                and "jusqu'au 20/11/2026" in line for line in lines)
     covers = [tab.covers_list.item(i).text() for i in range(tab.covers_list.count())]
-    assert covers == [f"Louis Petit — dossier {window.view.dossier.number}"
-                      " (du 02/11/2026 au 20/11/2026)"]
+    assert covers == ["Louis Petit, du 02/11/2026 au 20/11/2026 — dossier "
+                      f"{window.view.dossier.number}"]
     tree = tab.findChild(QTreeWidget)
     assert tree is tab.tree
 

@@ -277,7 +277,7 @@ def test_the_panel_says_who_reads_each_level_and_agrees_with_the_services(world)
     anne.close()
     secret = {line.account.login: line.reason for line in panel.of_level(Level.SECRET)}
     assert secret == {ASSISTANT_LOGIN: "référent(e) du dossier",
-                      OTHER_LOGIN: "suppléant(e) du ou de la référent(e) jusqu'au 13/11/2026",
+                      OTHER_LOGIN: "suppléant(e) jusqu'au 13/11/2026",
                       MANAGER_LOGIN: "responsable d'unité, travailleur social"}
     agenda = {line.account.login for line in panel.of_level(Level.AGENDA)}
     assert agenda == {ASSISTANT_LOGIN, OTHER_LOGIN, MANAGER_LOGIN, SECRETARY_LOGIN}

@@ -84,24 +84,29 @@ class AccessTab(QWidget):
         self._dialog: CoverDialog | None = None
         self._closed = False
 
-        layout = QVBoxLayout(self)
+        # Left: who reads what; right: the covering colleagues and the log.
+        layout = QHBoxLayout(self)
+        left = QVBoxLayout()
+        right = QVBoxLayout()
+        layout.addLayout(left, 1)
+        layout.addLayout(right, 1)
         title = QLabel(self.tr("Qui peut lire ce dossier aujourd'hui, et pourquoi"), self)
         title.setStyleSheet("QLabel { font-weight: 600; }")
-        layout.addWidget(title)
+        left.addWidget(title)
         self.tree = QTreeWidget(self)
-        self.tree.setHeaderLabels([self.tr("Niveau et compte"), self.tr("Pourquoi")])
-        self.tree.setColumnWidth(0, 380)
+        self.tree.setHeaderHidden(True)
+        self.tree.setColumnCount(1)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        layout.addWidget(self.tree, 3)
+        left.addWidget(self.tree, 1)
         self.personal_label = QLabel(self.tr(PERSONAL_NOTES_TEXT), self)
         self.personal_label.setWordWrap(True)
         mute(self.personal_label)
-        layout.addWidget(self.personal_label)
+        left.addWidget(self.personal_label)
 
         covers_box = QGroupBox(self.tr("Suppléance (double gestion)"), self)
         covers_layout = QVBoxLayout(covers_box)
         self.covers_list = QListWidget(covers_box)
-        self.covers_list.setMaximumHeight(90)
+        self.covers_list.setMaximumHeight(70)
         covers_layout.addWidget(self.covers_list)
         buttons = QHBoxLayout()
         self.designate_button = QPushButton(self.tr("Confier à un(e) suppléant(e)…"), covers_box)
@@ -110,7 +115,7 @@ class AccessTab(QWidget):
         buttons.addWidget(self.withdraw_button)
         buttons.addStretch(1)
         covers_layout.addLayout(buttons)
-        layout.addWidget(covers_box)
+        right.addWidget(covers_box)
 
         log_box = QGroupBox(self.tr("Journal du dossier : qui l'a ouvert, modifié, imprimé"),
                             self)
@@ -122,14 +127,14 @@ class AccessTab(QWidget):
         self.log_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.log_table.verticalHeader().hide()
         setup_table(self.log_table)
-        for column, width in ((0, 130), (1, 160), (2, 260)):
+        for column, width in ((0, 125), (1, 100), (2, 185)):
             self.log_table.setColumnWidth(column, width)
         log_layout.addWidget(self.log_table)
         self.log_refusal_label = QLabel(log_box)
         self.log_refusal_label.setWordWrap(True)
         mute(self.log_refusal_label)
         log_layout.addWidget(self.log_refusal_label)
-        layout.addWidget(log_box, 2)
+        right.addWidget(log_box, 1)
 
         self.designate_button.clicked.connect(self._on_designate_button_clicked)
         self.withdraw_button.clicked.connect(self._on_withdraw_button_clicked)
@@ -167,8 +172,8 @@ class AccessTab(QWidget):
         self._fill_tree(loaded.panel)
         self.covers_list.clear()
         for line in loaded.covers:
-            item = QListWidgetItem(self.tr("%s — %s (%s)") % (
-                line.colleague, line.scope, line.cover.period), self.covers_list)
+            item = QListWidgetItem(self.tr("%s, %s — %s") % (
+                line.colleague, line.cover.period, line.scope), self.covers_list)
             item.setData(Qt.ItemDataRole.UserRole, line.cover.id)
         if not loaded.covers:
             item = QListWidgetItem(self.tr("Aucune suppléance en cours ou prévue."),
@@ -188,38 +193,40 @@ class AccessTab(QWidget):
     def _on_failed(self, exc: BaseException) -> None:
         if self._alive():
             self.tree.clear()
-            QTreeWidgetItem(self.tree, [user_message(exc), ""])
+            QTreeWidgetItem(self.tree, [user_message(exc)])
 
     def _fill_tree(self, panel: AccessPanel) -> None:
         self.tree.clear()
         for level in Level:
             lines = panel.of_level(level)
-            top = QTreeWidgetItem(self.tree, [level.label, ""])
+            top = QTreeWidgetItem(self.tree, [level.label])
             font = top.font(0)
             font.setBold(True)
             top.setFont(0, font)
             if level is Level.IDENTITY:
-                QTreeWidgetItem(top, [self.tr("Tous les comptes actifs de la station (%d)")
-                                      % panel.active_accounts,
-                                      self.tr("pour éviter les doublons et savoir qui suit "
-                                              "la personne")])
+                self._line(top, self.tr("Tous les comptes actifs de la station (%d)")
+                           % panel.active_accounts,
+                           self.tr("pour éviter les doublons et savoir qui suit la personne"))
             else:
                 for line in lines:
-                    QTreeWidgetItem(top, [f"{line.account.full_name} "
-                                          f"({line.account.role_label})", line.reason])
+                    self._line(top, line.account.full_name, line.reason,
+                               line.account.role_label)
                 if not lines:
-                    QTreeWidgetItem(top, [self.tr("Personne"), ""])
+                    self._line(top, self.tr("Personne"), "")
             top.setExpanded(True)
-        self.tree.resizeColumnToContents(1)
+
+    @staticmethod
+    def _line(top: QTreeWidgetItem, who: str, why: str, role: str = "") -> None:
+        item = QTreeWidgetItem(top, [f"{who} — {why}" if why else who])
+        item.setToolTip(0, f"{who} ({role}) — {why}" if role else item.text(0))
 
     def texts(self) -> list[str]:
-        """Every line of the panel as "compte — raison" (tests and screen readers)."""
+        """Every line of the panel as "niveau | compte — raison" (tests and screen readers)."""
         found = []
         for i in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(i)
             for j in range(top.childCount()):
-                child = top.child(j)
-                found.append(f"{top.text(0)} | {child.text(0)} | {child.text(1)}")
+                found.append(f"{top.text(0)} | {top.child(j).text(0)}")
         return found
 
     # -- covering colleagues -------------------------------------------------------------------
