@@ -9,7 +9,7 @@ moved to another day.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 
 MSG_FORMAT = "Date attendue au format JJ/MM/AAAA (ou AAAA-MM-JJ)"
 
@@ -59,8 +59,12 @@ def age_on(birth: date, on: date) -> int:
 
 
 def format_instant_fr(at: str) -> str:
-    """"2026-11-02T09:15:00+00:00" → "02/11/2026 09:15" (the audit log keeps ISO instants)."""
+    """"2026-11-02T09:15:00+00:00" → "02/11/2026 10:15" in Paris: the audit log keeps ISO
+    instants (UTC); people read their local time."""
     try:
-        return f"{format_fr(date.fromisoformat(at[:10]))} {at[11:16]}".rstrip()
+        value = datetime.fromisoformat(at)
     except ValueError:
         return at
+    if value.tzinfo is not None:
+        value = value.astimezone()
+    return f"{format_fr(value.date())} {value:%H:%M}"

@@ -39,6 +39,10 @@ from ..domain.rotation import PasswordStatus
 from ..services.clock import format_local
 from ..services.dossiers import DossierService
 from ..services.session import Session
+from .account.absences_dialog import AbsencesDialog
+from .account.common import AccountDialog
+from .account.history_dialog import HistoryDialog
+from .account.notes_dialog import LeftNotesDialog
 from .dossiers.home import HomeWidget
 from .dossiers.new_person import NewPersonDialog
 from .dossiers.person_form import PersonEditDialog
@@ -99,6 +103,8 @@ class MainWindow(QMainWindow):
         self._dossier_tabs: dict[int, QWidget] = {}
         self.new_person_dialog: NewPersonDialog | None = None
         self.person_dialogs: dict[int, PersonEditDialog] = {}
+        # "Mon compte" dialogs, one of each kind at a time: "absences", "history", "notes".
+        self.account_dialogs: dict[str, AccountDialog] = {}
         self._hidden_windows: list[QWidget] = []
         self.setMinimumSize(960, 620)
         self._build_pages()
@@ -130,6 +136,12 @@ class MainWindow(QMainWindow):
                 dossier_menu.addAction(action)
 
         session_menu = self.menuBar().addMenu(self.tr("&Session"))
+        self.absences_action = QAction(self.tr("Mes absences et suppléances…"), self)
+        self.absences_action.triggered.connect(self.open_absences)
+        self.history_action = QAction(self.tr("Ce que j'ai consulté…"), self)
+        self.history_action.triggered.connect(self.open_history)
+        self.left_notes_action = QAction(self.tr("Mes notes personnelles…"), self)
+        self.left_notes_action.triggered.connect(self.open_left_notes)
         self.change_password_action = QAction(self.tr("Changer mon mot de passe…"), self)
         self.change_password_action.triggered.connect(self.change_password_requested)
         self.lock_action = QAction(self.tr("Verrouiller"), self)
@@ -147,7 +159,8 @@ class MainWindow(QMainWindow):
         self.quit_action = QAction(self.tr("Quitter"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.quit_requested)
-        for action in (self.change_password_action, None, self.lock_action, self.privacy_action,
+        for action in (self.absences_action, self.history_action, self.left_notes_action, None,
+                       self.change_password_action, None, self.lock_action, self.privacy_action,
                        None, self.logout_action, self.quit_action):
             if action is None:
                 session_menu.addSeparator()
@@ -351,12 +364,52 @@ class MainWindow(QMainWindow):
                 widget.refresh()
         self.home_page.refresh()
 
+    # -- "Mon compte" -------------------------------------------------------------------------
+    def open_absences(self) -> None:
+        """Session › Mes absences et suppléances…"""
+        self._open_account_dialog("absences")
+
+    def open_history(self) -> None:
+        """Session › Ce que j'ai consulté…"""
+        self._open_account_dialog("history")
+
+    def open_left_notes(self) -> None:
+        """Session › Mes notes personnelles…"""
+        self._open_account_dialog("notes")
+
+    def _open_account_dialog(self, name: str) -> None:
+        if self.privacy_screen_on or not self._session.is_open:
+            return
+        dialog = self.account_dialogs.get(name)
+        if dialog is not None and isValid(dialog) and dialog.isVisible():
+            dialog.raise_()
+            dialog.activateWindow()
+            return
+        kind = {"absences": AbsencesDialog, "history": HistoryDialog,
+                "notes": LeftNotesDialog}[name]
+        dialog = kind(self._session, self._runner, self._prompts, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._on_account_dialog_finished)
+        if isinstance(dialog, HistoryDialog):
+            dialog.dossier_requested.connect(self.open_dossier)
+        self.account_dialogs[name] = dialog
+        # Modeless, like the new person form: a window-modal dialog would block F12 (the
+        # privacy screen), and the history leads to dossiers opened in this window.
+        dialog.show()
+
+    def _on_account_dialog_finished(self, _result: int) -> None:
+        dialog = self.sender()
+        for name, known in list(self.account_dialogs.items()):
+            if known is dialog or not isValid(known):
+                del self.account_dialogs[name]
+
     def _dialogs(self) -> list[QWidget]:
-        """The forms open outside the tabs (new person, person changes)."""
+        """The forms open outside the tabs (new person, person changes, "Mon compte")."""
         dialogs: list[QWidget] = []
         if self.new_person_dialog is not None and isValid(self.new_person_dialog):
             dialogs.append(self.new_person_dialog)
         dialogs += [d for d in self.person_dialogs.values() if isValid(d)]
+        dialogs += [d for d in self.account_dialogs.values() if isValid(d)]
         return dialogs
 
     # -- dossier tabs --------------------------------------------------------------------------
@@ -462,6 +515,7 @@ class MainWindow(QMainWindow):
         dialogs = self._dialogs()
         self.new_person_dialog = None
         self.person_dialogs.clear()
+        self.account_dialogs.clear()
         for dialog in dialogs:
             dialog.close_for_session_end()
         for widget in list(self._dossier_tabs.values()):
@@ -493,6 +547,11 @@ class MainWindow(QMainWindow):
     # -- privacy screen ------------------------------------------------------------------------
     def set_privacy_screen(self, hidden: bool) -> None:
         """Hide everything on screen (F12) without closing the session."""
+        if self.privacy_action.isChecked() != hidden:
+            # The action's toggled signal calls back here: let that call do the work once
+            # (twice would forget which dialogs it hid).
+            self.privacy_action.setChecked(hidden)
+            return
         self.pages.setCurrentWidget(self.privacy_page if hidden else self.main_page)
         if hidden:
             self._hidden_windows = [w for w in self._owned_windows() if w.isVisible()]
@@ -506,8 +565,6 @@ class MainWindow(QMainWindow):
                     window.show()
                     window.raise_()
             self._hidden_windows = []
-        if self.privacy_action.isChecked() != hidden:
-            self.privacy_action.setChecked(hidden)
 
     def _owned_windows(self) -> list[QWidget]:
         """Dialogs of this window and of its dossiers (separate windows, so not in the pages)."""

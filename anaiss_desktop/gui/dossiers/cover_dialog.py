@@ -49,8 +49,8 @@ class CoverDialog(ValidatedDialog):
         self.setWindowTitle(self.tr("Confier à un(e) suppléant(e)"))
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr(
-            "Pendant la période choisie, le ou la suppléant(e) a le même accès que le ou la "
-            "référent(e) à %s, sauf ses notes personnelles. Chaque consultation est "
+            "Pendant la période choisie, le ou la suppléant(e) a, pour %s, le même accès "
+            "que le ou la référent(e), sauf ses notes personnelles. Chaque consultation est "
             "enregistrée et présentée au retour.") % subject, self)
         intro.setWordWrap(True)
         mute(intro)

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.access import Level
 from ...domain.codes import Code
 from ...domain.dates import format_fr
 from ...domain.records import TimelineItem
@@ -382,6 +383,10 @@ class TimelineWidget(QWidget):
     def set_view(self, view: DossierView | None, labels: CodeLabels, today: date) -> None:
         """Show a dossier (None: show nothing, e.g. after the session closed)."""
         self._view, self._labels, self._today = view, labels, today
+        # No filter for what this reader cannot see at all (the secretary: no follow-up).
+        follow_up = view is None or Level.FOLLOW_UP in view.readable
+        for name in ("intervention", "note", "aide"):
+            self.filter_checks[name].setVisible(follow_up)
         self._refill()
 
     def selected_kinds(self) -> set[str]:
