@@ -194,6 +194,7 @@ def test_the_secretary_has_no_absence_report_nor_log(qtbot, team, dossier_id, op
         window.ui.tabs.setCurrentWidget(window.access_tab)
         assert not window.access_tab.log_table.isVisible()
         assert "référent(e)" in window.access_tab.log_refusal_label.text()
+        assert not window.access_tab.designate_button.isVisible()
     finally:
         secretary.close()
 

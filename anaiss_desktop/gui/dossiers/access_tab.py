@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from ...domain.access import Level
+from ...domain.access import Level, can_designate_cover
 from ...domain.dates import format_instant_fr
 from ...services.access_info import AccessInfoService, AccessPanel, LogLine
 from ...services.covers import CoverLine, CoverService
@@ -237,6 +237,11 @@ class AccessTab(QWidget):
 
     @Slot()
     def _update_buttons(self) -> None:
+        # Offered to whoever the service lets name a covering colleague (it checks anyway).
+        may = self.referent_id is not None and can_designate_cover(self._session.account,
+                                                                     self.referent_id)
+        self.designate_button.setVisible(may)
+        self.withdraw_button.setVisible(may)
         self.withdraw_button.setEnabled(self._selected_cover() is not None)
 
     @Slot()
