@@ -191,6 +191,12 @@ def _confidentiality(station: Station, runner: TaskRunner) -> None:
 
     session, window = window_of(manager)
     _save(window, "unite-responsable.png")
+    admin = AdminDialog(session, runner, RecordingPrompts(), window)
+    admin.resize(980, 600)
+    admin.tabs.setCurrentWidget(admin.covers)
+    _wait(lambda: False, 0.3)
+    _save(admin, "administration-suppleances.png")
+    admin.close()
     close(session, window)
 
 

@@ -5,6 +5,10 @@ runner (creating, unlocking, resetting and re-enabling run Argon2id). Access rul
 service: a session that is not a manager's gets ``NotAllowed`` when the list is read, and the
 screen shows that message in place of the table. Buttons follow the selection only to spare the
 manager a pointless click, never as a security measure.
+
+*Transférer ses dossiers…* gives every dossier of a social worker who leaves (or changes sector)
+to a colleague, through :meth:`~anaiss_desktop.services.dossiers.DossierService.reassign_all`:
+one audit entry per dossier; the personal notes stay with their author.
 """
 
 from __future__ import annotations
@@ -17,19 +21,31 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
     Slot,
 )
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 from shiboken6 import isValid
 
-from ...domain.accounts import Account
+from ...domain.access import can_be_referent
+from ...domain.accounts import Account, Role
 from ...services.accounts import AccountService, AccountView
+from ...services.covers import of_name
+from ...services.dossiers import DossierService
 from ...services.errors import ServiceError
 from ...services.session import Session
 from ...storage.errors import StorageError
 from ..forms.ui_admin_accounts import Ui_AccountsWidget
-from ..messages import user_message
+from ..messages import ERROR_STYLE, mute, user_message
 from ..prompts import Prompts
 from ..workers import TaskRunner
 from .account_dialogs import AccountDialog, TemporaryPasswordDialog
@@ -138,6 +154,115 @@ class AccountTableModel(QAbstractTableModel):
         return ""
 
 
+def holds_dossiers(account: Account) -> bool:
+    """Whether the account's role makes it a referent of dossiers, disabled or not (a person who
+    left keeps their dossiers until the manager hands them over)."""
+    return account.role is Role.ASSISTANT or (account.is_manager and account.social_worker)
+
+
+class TransferDossiersDialog(QDialog):
+    """Choose who receives the dossiers of a social worker, and whether the closed ones go too.
+
+    Args:
+        account: the social worker whose dossiers are handed over.
+        receivers: the active social workers who can receive them (``account`` left out).
+        parent: the accounts screen.
+
+    Signals:
+        submitted(): "Transférer" was pressed (read the choice with :meth:`receiver` and
+            :meth:`include_closed`); the owner runs the transfer, then ``accept()``.
+    """
+
+    submitted = Signal()
+
+    def __init__(self, account: Account, receivers: list[Account],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.account = account
+        self._receivers = {a.id: a for a in receivers}
+        self.setWindowTitle(self.tr("Transférer les dossiers %s") % of_name(account.full_name))
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        self.intro_label = QLabel(self.tr(
+            "Les dossiers ouverts et en veille %s auront un(e) nouveau ou nouvelle "
+            "référent(e), avec leurs interventions, aides et notes « dossier ».") % (
+            of_name(account.full_name)), self)
+        self.intro_label.setObjectName("intro_label")
+        self.intro_label.setWordWrap(True)
+        layout.addWidget(self.intro_label)
+        self.receiver_combo = QComboBox(self)
+        self.receiver_combo.setObjectName("receiver_combo")
+        for receiver in receivers:
+            self.receiver_combo.addItem(f"{receiver.full_name} ({receiver.role_label})",
+                                        receiver.id)
+        # Above the list, not beside it: the names with their roles are long.
+        label = QLabel(self.tr("&Nouveau ou nouvelle référent(e) :"), self)
+        label.setBuddy(self.receiver_combo)
+        choice = QVBoxLayout()
+        choice.setSpacing(2)
+        choice.addWidget(label)
+        choice.addWidget(self.receiver_combo)
+        layout.addLayout(choice)
+        self.closed_check = QCheckBox(self.tr("y compris les dossiers &clos"), self)
+        self.closed_check.setObjectName("closed_check")
+        layout.addWidget(self.closed_check)
+        self.notes_label = QLabel(self.tr(
+            "Les notes personnelles restent à leur auteur, qui peut les transmettre lui-même. "
+            "Chaque changement de référent(e) est inscrit au journal d'audit."), self)
+        self.notes_label.setObjectName("notes_label")
+        self.notes_label.setWordWrap(True)
+        mute(self.notes_label)
+        layout.addWidget(self.notes_label)
+        self.problem_label = QLabel(self)
+        self.problem_label.setObjectName("problem_label")
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setStyleSheet(ERROR_STYLE)
+        self.problem_label.hide()
+        layout.addWidget(self.problem_label)
+        layout.addStretch(1)
+        self.button_box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok_button = self.button_box.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("&Transférer"))
+        self.button_box.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
+        self.button_box.accepted.connect(self._on_button_box_accepted)
+        self.button_box.rejected.connect(self.reject)
+        layout.addWidget(self.button_box)
+        if not receivers:
+            self.show_problem(self.tr("Aucun(e) autre travailleur social actif ne peut recevoir "
+                                      "ces dossiers."))
+            self.ok_button.setEnabled(False)
+
+    def receiver(self) -> Account | None:
+        value = self.receiver_combo.currentData()
+        return self._receivers.get(int(value)) if value is not None else None
+
+    def select(self, login: str) -> bool:
+        for index in range(self.receiver_combo.count()):
+            if self._receivers[int(self.receiver_combo.itemData(index))].login == login:
+                self.receiver_combo.setCurrentIndex(index)
+                return True
+        return False
+
+    def include_closed(self) -> bool:
+        return self.closed_check.isChecked()
+
+    def show_problem(self, text: str) -> None:
+        self.problem_label.setText(text)
+        self.problem_label.setVisible(bool(text))
+
+    def set_busy(self, busy: bool) -> None:
+        self.button_box.setEnabled(not busy)
+
+    @Slot()
+    def _on_button_box_accepted(self) -> None:
+        if self.receiver() is None:
+            self.show_problem(self.tr("Choisissez qui reçoit les dossiers."))
+            return
+        self.show_problem("")
+        self.submitted.emit()
+
+
 class AccountsWidget(QWidget):
     """List, create, edit, unlock, disable and re-enable the station's accounts.
 
@@ -165,6 +290,7 @@ class AccountsWidget(QWidget):
         self._runner = runner
         self._prompts = prompts
         self._dialog: AccountDialog | TemporaryPasswordDialog | None = None
+        self._transfer_dialog: TransferDossiersDialog | None = None
         self._select_after_refresh: str | None = None
         self.model = AccountTableModel(self)
         table = self.ui.table_view
@@ -179,6 +305,7 @@ class AccountsWidget(QWidget):
         self.ui.reset_button.clicked.connect(self._on_reset_button_clicked)
         self.ui.disable_button.clicked.connect(self._on_disable_button_clicked)
         self.ui.enable_button.clicked.connect(self._on_enable_button_clicked)
+        self.ui.transfer_button.clicked.connect(self._on_transfer_button_clicked)
         self._runner.busy_changed.connect(self._on_runner_busy_changed)
         self._update_buttons()
         self.refresh()
@@ -226,10 +353,17 @@ class AccountsWidget(QWidget):
         """The account dialog now open, if any (tests drive it)."""
         return self._dialog
 
+    @property
+    def transfer_dialog(self) -> TransferDossiersDialog | None:
+        """The dossier transfer dialog now open, if any (tests drive it)."""
+        return self._transfer_dialog
+
     def close_dialogs(self) -> None:
         """Close an open account dialog, e.g. when the session locks."""
         if self._dialog is not None:
             self._dialog.reject()
+        if self._transfer_dialog is not None:
+            self._transfer_dialog.reject()
 
     # -- buttons -------------------------------------------------------------------------------
     def _update_buttons(self) -> None:
@@ -244,6 +378,9 @@ class AccountsWidget(QWidget):
         ui.reset_button.setEnabled(view is not None and not disabled and not own and not busy)
         ui.disable_button.setEnabled(view is not None and not disabled and not own and not busy)
         ui.enable_button.setEnabled(view is not None and disabled and not busy)
+        ui.transfer_button.setEnabled(
+            view is not None and holds_dossiers(view.account) and not busy
+        )
         if view is not None and view.locked and not disabled:
             ui.reset_button.setToolTip(self.tr("Déverrouiller ce compte et lui donner un mot de "
                                                "passe temporaire."))
@@ -260,6 +397,8 @@ class AccountsWidget(QWidget):
         self._update_buttons()
         if self._dialog is not None:
             self._dialog.set_busy(busy)
+        if self._transfer_dialog is not None:
+            self._transfer_dialog.set_busy(busy)
 
     @Slot(QModelIndex)
     def _on_table_view_double_clicked(self, _index: QModelIndex) -> None:
@@ -456,3 +595,79 @@ class AccountsWidget(QWidget):
                 "connexion."
             ) % login,
         )
+
+    # -- transfer of dossiers ------------------------------------------------------------------
+    @Slot()
+    def _on_transfer_button_clicked(self) -> None:
+        view = self.selected()
+        if view is None or not holds_dossiers(view.account):
+            return
+        # Read the accounts again: who may receive depends on who is active right now.
+        self._select_after_refresh = view.account.login
+        self._show_status("")
+        self._runner.run(self._service.list_accounts, self._open_transfer_dialog,
+                         self._show_refused)
+
+    def _open_transfer_dialog(self, views: list[AccountView]) -> None:
+        if not isValid(self):
+            return
+        self._show_accounts(views)
+        view = self.selected()
+        if view is None:  # the account vanished meanwhile
+            return
+        account = view.account
+        receivers = sorted(
+            (v.account for v in views
+             if v.account.id != account.id and not v.account.disabled
+             and can_be_referent(v.account)),
+            key=lambda a: a.full_name.casefold(),
+        )
+        self.close_dialogs()
+        dialog = TransferDossiersDialog(account, receivers, self)
+        self._transfer_dialog = dialog
+        dialog.submitted.connect(self._on_transfer_dialog_submitted)
+        dialog.finished.connect(self._on_transfer_dialog_finished)
+        dialog.open()
+
+    @Slot()
+    def _on_transfer_dialog_submitted(self) -> None:
+        dialog = self._transfer_dialog
+        if dialog is None or self.sender() is not dialog:
+            return
+        receiver = dialog.receiver()
+        if receiver is None:
+            return
+        giver = dialog.account
+        open_only = not dialog.include_closed()
+        service = DossierService(self._session)
+        dialog.set_busy(True)
+
+        def done(count: int) -> None:
+            if not isValid(self):
+                return
+            if isValid(dialog):
+                dialog.accept()
+            message = self.tr("%d dossier(s) transféré(s) à %s.") % (count, receiver.full_name)
+            self._show_status(message)
+            self._prompts.info(self, self.tr("Dossiers transférés"), message)
+            self.refresh()
+
+        def failed(exc: BaseException) -> None:
+            if not isValid(self):
+                return
+            if isValid(dialog):
+                dialog.set_busy(False)
+                dialog.show_problem(user_message(exc))
+            else:
+                self._prompts.error(self, self.tr("Transfert impossible"), user_message(exc))
+
+        self._runner.run(lambda: service.reassign_all(giver.id, receiver.id, open_only=open_only),
+                         done, failed)
+
+    @Slot(int)
+    def _on_transfer_dialog_finished(self, _result: int) -> None:
+        dialog = self.sender()
+        if dialog is self._transfer_dialog:
+            self._transfer_dialog = None
+        if isinstance(dialog, TransferDossiersDialog):
+            dialog.deleteLater()

@@ -11,11 +11,12 @@ from ..workers import TaskRunner
 from .accounts import AccountsWidget
 from .audit import AuditLogWidget
 from .codes import CodesWidget
+from .covers import CoversTab
 from .policy import PolicySettingsWidget
 
 
 class AdminDialog(QDialog):
-    """Tabs *Comptes*, *Paramètres*, *Listes codées* and *Journal d'audit*.
+    """Tabs *Comptes*, *Suppléances*, *Paramètres*, *Listes codées* and *Journal d'audit*.
 
     Each tab is refreshed when shown, so the journal lists what was just done in another tab.
 
@@ -37,12 +38,14 @@ class AdminDialog(QDialog):
         self.setWindowTitle(self.tr("Administration de la station"))
         self.setMinimumSize(900, 560)
         self.accounts = AccountsWidget(session, runner, prompts, self)
+        self.covers = CoversTab(session, runner, prompts, self)
         self.settings = PolicySettingsWidget(session, prompts, self)
         self.codes = CodesWidget(session, runner, prompts, self)
         self.audit = AuditLogWidget(session, runner, prompts, self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tabs")
         self.tabs.addTab(self.accounts, self.tr("&Comptes"))
+        self.tabs.addTab(self.covers, self.tr("&Suppléances"))
         self.tabs.addTab(self.settings, self.tr("&Paramètres"))
         self.tabs.addTab(self.codes, self.tr("&Listes codées"))
         self.tabs.addTab(self.audit, self.tr("&Journal d'audit"))
@@ -58,13 +61,16 @@ class AdminDialog(QDialog):
         widget = self.tabs.widget(index)
         if widget is self.accounts:
             self.accounts.refresh()
+        elif widget is self.covers:
+            self.covers.refresh()
         elif widget is self.codes:
             self.codes.refresh()
         elif widget is self.audit:
             self.audit.refresh()
 
     def done(self, result: int) -> None:
-        """Closing (or the session locking) also closes an open account or code dialog."""
+        """Closing (or the session locking) also closes an open account, cover or code dialog."""
         self.accounts.close_dialogs()
+        self.covers.close_dialogs()
         self.codes.close_dialogs()
         super().done(result)

@@ -75,6 +75,20 @@ class Ui_AccountsWidget(object):
 
         self.accounts_layout.addWidget(self.table_view)
 
+        self.dossiers_layout = QHBoxLayout()
+        self.dossiers_layout.setObjectName(u"dossiers_layout")
+        self.transfer_button = QPushButton(self.accounts_page)
+        self.transfer_button.setObjectName(u"transfer_button")
+
+        self.dossiers_layout.addWidget(self.transfer_button)
+
+        self.dossiers_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.dossiers_layout.addItem(self.dossiers_spacer)
+
+
+        self.accounts_layout.addLayout(self.dossiers_layout)
+
         self.status_label = QLabel(self.accounts_page)
         self.status_label.setObjectName(u"status_label")
         self.status_label.setWordWrap(True)
@@ -110,5 +124,9 @@ class Ui_AccountsWidget(object):
         self.reset_button.setText(QCoreApplication.translate("AccountsWidget", u"&D\u00e9verrouiller / nouveau mot de passe temporaire\u2026", None))
         self.disable_button.setText(QCoreApplication.translate("AccountsWidget", u"D\u00e9s&activer", None))
         self.enable_button.setText(QCoreApplication.translate("AccountsWidget", u"&R\u00e9activer\u2026", None))
+        self.transfer_button.setText(QCoreApplication.translate("AccountsWidget", u"&Transf\u00e9rer ses dossiers\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.transfer_button.setToolTip(QCoreApplication.translate("AccountsWidget", u"Confier les dossiers de ce travailleur social \u00e0 un(e) coll\u00e8gue (d\u00e9part, changement de secteur).", None))
+#endif // QT_CONFIG(tooltip)
         pass
     # retranslateUi
