@@ -68,3 +68,19 @@ def format_instant_fr(at: str) -> str:
     if value.tzinfo is not None:
         value = value.astimezone()
     return f"{format_fr(value.date())} {value:%H:%M}"
+
+
+WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+          "septembre", "octobre", "novembre", "décembre")
+
+
+def date_in_words(value: date) -> str:
+    """"1er octobre 2026", "28 novembre 2026": how a letter writes a date."""
+    day = "1er" if value.day == 1 else str(value.day)
+    return f"{day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def long_date(value: date) -> str:
+    """"lundi 5 octobre 2026"."""
+    return f"{WEEKDAYS[value.weekday()]} {date_in_words(value)}"

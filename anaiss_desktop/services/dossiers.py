@@ -10,7 +10,7 @@ the window.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from ..domain.access import Action, Cover, Level, can_be_referent, can_create_dossier
@@ -30,6 +30,7 @@ from ..storage.accounts_repo import AccountRepository
 from ..storage.codes_repo import CodeRepository
 from ..storage.covers_repo import CoverRepository
 from ..storage.dossiers_repo import DossierRepository
+from ..storage.letters_repo import LetterRepository, LetterRow
 from ..storage.persons_repo import PersonRepository
 from .access import AccessGate
 from .errors import InvalidInput, NotAllowed
@@ -89,6 +90,7 @@ class DossierView:
     writable: frozenset[Level] = frozenset(Level)
     # Set when the reader works on the dossier as its covering colleague (the banner).
     covering: Cover | None = None
+    letters: list[LetterRow] = field(default_factory=list)  # newest first
 
     def timeline(self, kinds: set[str] | None = None) -> list[TimelineItem]:
         """Everything that happened, newest first; ``kinds`` filters (None: all)."""
@@ -113,6 +115,11 @@ class DossierView:
             items.append(TimelineItem(
                 (a.requested_on or d.opened_on).isoformat(), "aide",
                 a.type_text or a.type_code, a.organisation, a.id,
+            ))
+        for letter in self.letters:
+            items.append(TimelineItem(
+                letter.created_at, "courrier", f"Courrier : {letter.title}", letter.subject,
+                letter.id, letter.author,
             ))
         for e in self.echeances:
             items.append(TimelineItem(
@@ -229,6 +236,7 @@ class DossierService:
             readable=readable,
             writable=writable,
             covering=gate.covering(facts),
+            letters=LetterRepository(s.db).letters_of(dossier_id),
         )
         if not again:
             with s.db.transaction():

@@ -36,6 +36,7 @@ from .errors import (
     StationMissing,
     WrongCredentials,
 )
+from .letters import seed_letter_templates
 from .session import Session
 from .validation import login_and_name_problems, require_service_name, require_strong_password
 
@@ -116,6 +117,7 @@ def create_station(
             try:
                 migrate(db, None)
                 seed_codes(db, at)
+                seed_letter_templates(db, at)
                 with db.transaction():
                     settings = SettingsRepository(db)
                     settings.create_station(info, at)
@@ -263,6 +265,7 @@ class Station:
         try:
             migrate(db, self.paths.migration_backups)
             seed_codes(db, _now(self.clock))
+            seed_letter_templates(db, _now(self.clock))
         except BaseException:
             db.close()
             raise

@@ -32,13 +32,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.dates import format_fr
+from ...domain.dates import format_fr, long_date
 from ...domain.records import Echeance, EcheanceInput, EcheanceKind
 from ...services.clock import format_local
 from ..admin.common import setup_table
 from ..forms.ui_dossier_echeance_dialog import Ui_EcheanceDialog
 from ..messages import mute
-from .intervention_entry import DateKeys, long_date, parse_time
+from .intervention_entry import DateKeys, parse_time
 from .validated_dialog import ValidatedDialog
 
 _Index = QModelIndex | QPersistentModelIndex

@@ -41,7 +41,7 @@ from shiboken6 import isValid
 
 from ...domain.accounts import Account
 from ...domain.codes import OTHER, Code
-from ...domain.dates import format_fr, parse_date
+from ...domain.dates import format_fr, long_date, parse_date
 from ...domain.records import (
     AidInput,
     EcheanceInput,
@@ -66,10 +66,6 @@ LAST_KIND_KEY = "pref:last_kind"
 DEFAULT_KIND = "ENTRETIEN"
 AUTOSAVE_MSECS = 1000
 
-WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-          "septembre", "octobre", "novembre", "décembre")
-
 MSG_TIME = "Heure attendue au format HH:MM (par exemple 14:30)"
 MSG_AMOUNT = "Montant en euros attendu, par exemple 150 ou 150,50"
 DRAFT_FRAME_STYLE = (
@@ -81,11 +77,6 @@ DRAFT_FRAME_STYLE = (
 def local_today(session: Session) -> date:
     """Today on the station's clock, in local time (tests move the clock)."""
     return session.station.clock().astimezone().date()
-
-
-def long_date(value: date) -> str:
-    """"lundi 5 octobre 2026"."""
-    return f"{WEEKDAYS[value.weekday()]} {value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
 _TIME = re.compile(r"^(\d{1,2})\s*(?:[:hH.]\s*(\d{2})?)?$")

@@ -55,6 +55,7 @@ FILTERS: tuple[tuple[str, str, frozenset[str]], ...] = (
     ("aide", "Aides", frozenset({"aide"})),
     ("rdv", "Rendez-vous", frozenset({"rdv"})),
     ("suivi", "Suivis", frozenset({"suivi"})),
+    ("courrier", "Courriers", frozenset({"courrier"})),
     ("statut", "Statut", frozenset({"statut", "ouverture"})),
 )
 
@@ -64,6 +65,7 @@ KIND_COLOURS = {
     "aide": QColor("#2a7f62"),
     "rdv": QColor("#b5651d"),
     "suivi": QColor("#8d6e63"),
+    "courrier": QColor("#1f6f8b"),
     "statut": QColor("#7a7a7a"),
     "ouverture": QColor("#7a7a7a"),
 }
@@ -210,6 +212,14 @@ def _row(item: TimelineItem, view: DossierView, labels: CodeLabels, today: date,
         text += f" ({state})"
         return TimelineRow(item.on, kind, "Rendez-vous" if kind == "rdv" else "Suivi", text,
                            text, "", e.id, None, overdue)
+    if kind == "courrier":
+        letter = next((x for x in view.letters if x.id == item.ref_id), None)
+        if letter is not None:
+            text = f"{letter.title} — {letter.subject}"
+            detail = (f"Courrier « {letter.title} », produit par {letter.author}.\n"
+                      f"Objet : {letter.subject}\n\nEntrée ou double-clic : relire le PDF.")
+            return TimelineRow(item.on, kind, "Courrier", text, detail, letter.author,
+                               letter.id, None)
     if kind == "statut" and view.dossier.closing_code != "NR" and view.dossier.closed_on:
         reason = labels.label("motif_cloture", view.dossier.closing_code)
         text = f"{item.title} : {reason.lower()}"
@@ -302,9 +312,11 @@ class TimelineWidget(QWidget):
     Signals:
         intervention_activated(int): Enter or double-click on a line recorded with an
             intervention (the intervention's id).
+        letter_activated(int): Enter or double-click on a letter (the letter's id).
     """
 
     intervention_activated = Signal(int)
+    letter_activated = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -442,5 +454,7 @@ class TimelineWidget(QWidget):
     @Slot(QModelIndex)
     def _on_table_activated(self, index: QModelIndex) -> None:
         row = self.model.row_at(index.row())
-        if row is not None and row.intervention_id is not None:
+        if row is not None and row.kind == "courrier" and row.ref_id is not None:
+            self.letter_activated.emit(row.ref_id)
+        elif row is not None and row.intervention_id is not None:
             self.intervention_activated.emit(row.intervention_id)
