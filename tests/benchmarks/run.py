@@ -49,6 +49,7 @@ from anaiss_desktop.services import demo_data
 from anaiss_desktop.services.accounts import AccountService
 from anaiss_desktop.services.dossiers import DossierService
 from anaiss_desktop.services.home import HomeService
+from anaiss_desktop.services.letters import LetterService
 from anaiss_desktop.services.search import SearchService, find_persons, read_query
 from anaiss_desktop.services.station import Station, create_station
 from anaiss_desktop.storage.covers_repo import CoverRepository
@@ -72,6 +73,8 @@ SEARCH_NAMES = 24
 SEARCH_DATES = 6
 SEARCH_NUMBERS = 6
 RATIO_ROUNDS = 5
+LETTER_ROUNDS = 30
+LETTER_BATCH = 100
 
 BUDGETS = {
     "search_keystroke_p95_ms": 30.0,
@@ -80,6 +83,8 @@ BUDGETS = {
     "save_intervention_p95_ms": 50.0,
     "login_to_home_ms": 1500.0,
     "ratio_vs_plain_sqlite": 1.3,
+    "letter_pdf_p95_ms": 150.0,
+    "letter_batch_per_letter_ms": 150.0,
 }
 
 
@@ -330,6 +335,9 @@ def run(persons: int, seed: int, folder: Path) -> dict[str, Any]:
             result["search_text_ms"] = round(text_ms, 1)
             result["search_text_hits"] = len(hits)
 
+            say("Courriers (un par un, puis une série avec progression)…")
+            result.update(measure_letters(session))
+
             say("Copie SQLite en clair pour le rapport…")
             plain_path = folder / "plain.db"
             export_plain(session, plain_path)
@@ -370,6 +378,37 @@ def run(persons: int, seed: int, folder: Path) -> dict[str, Any]:
     }
     result["machine"] = machine()
     return result
+
+
+def measure_letters(session: Any) -> dict[str, Any]:
+    """One letter = fill the template for the dossier + lay out its PDF in memory (what
+    "Aperçu" does); a batch = the same letter for many dossiers, each kept in its dossier,
+    in one PDF, with a progress report per dossier (what the batch dialog shows)."""
+    letters = LetterService(session)
+    ids = [r[0] for r in session.db.query(
+        "SELECT id FROM dossiers WHERE referent_id = ? AND status = 'ouvert' ORDER BY id"
+        " LIMIT ?", (session.account.id, LETTER_BATCH + LETTER_ROUNDS))]
+
+    def one(dossier_id: int) -> bytes:
+        prepared = letters.prepare(dossier_id, "attestation_suivi_social")
+        return letters.preview(dossier_id, prepared.key, prepared.subject, prepared.body)
+
+    one(ids[0])  # fonts registered once per process, like the first preview of a session
+    samples = [timed(lambda d=d: one(d))[0] for d in ids[:LETTER_ROUNDS]]
+    batch_ids = ids[LETTER_ROUNDS:LETTER_ROUNDS + LETTER_BATCH] or ids[:LETTER_BATCH]
+    reports: list[tuple[int, int]] = []
+    batch_ms, outcome = timed(lambda: letters.batch(
+        batch_ids, "attestation_suivi_social", one_file=True,
+        progress=lambda done, total: reports.append((done, total))))
+    return {
+        "letter_pdf_p95_ms": round(p95(samples), 2),
+        "letter_pdf_samples": len(samples),
+        "letter_batch_size": len(batch_ids),
+        "letter_batch_seconds": round(batch_ms / 1000, 2),
+        "letter_batch_per_letter_ms": round(batch_ms / max(1, len(batch_ids)), 2),
+        "letter_batch_progress_reports": len(reports),
+        "letter_batch_pdf_kib": round(len(outcome.files[0][1]) / 1024, 1) if outcome.files else 0,
+    }
 
 
 def table(result: dict[str, Any]) -> str:

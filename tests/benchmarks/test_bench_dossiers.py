@@ -15,7 +15,8 @@ import pytest
 KEYS = (
     "persons", "interventions", "generate_seconds", "search_keystroke_p95_ms",
     "open_dossier_p95_ms", "home_p95_ms", "save_intervention_p95_ms", "login_to_home_ms",
-    "ratio_vs_plain_sqlite", "machine", "budgets",
+    "ratio_vs_plain_sqlite", "letter_pdf_p95_ms", "letter_batch_per_letter_ms", "machine",
+    "budgets",
 )
 
 
@@ -40,6 +41,7 @@ def test_benchmark_writes_every_key(tmp_path: Path) -> None:
     assert written["interventions"] > 10 * 2000 * 0.6
     assert written["open_dossier_interventions"] >= 50
     assert written["search_keystroke_queries"] >= 200
+    assert written["letter_batch_progress_reports"] == written["letter_batch_size"] > 0
     assert set(written["budgets"]) == set(_load_run().BUDGETS)
     for check in written["budgets"].values():
         assert isinstance(check["pass"], bool)
