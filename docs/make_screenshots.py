@@ -15,7 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -27,6 +27,12 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from anaiss_desktop.app import _apply_stylesheet, _install_translations  # noqa: E402
 from anaiss_desktop.domain.accounts import Role  # noqa: E402
+from anaiss_desktop.domain.records import (  # noqa: E402
+    DossierInput,
+    EcheanceInput,
+    EcheanceKind,
+    PersonInput,
+)
 from anaiss_desktop.gui.admin import AdminDialog  # noqa: E402
 from anaiss_desktop.gui.login_dialog import LoginDialog  # noqa: E402
 from anaiss_desktop.gui.main_window import MainWindow  # noqa: E402
@@ -42,7 +48,10 @@ from anaiss_desktop.services.demo import (  # noqa: E402
     DEMO_SERVICE,
     create_demo_station,
 )
+from anaiss_desktop.services.dossiers import DossierService  # noqa: E402
 from anaiss_desktop.services.errors import ServiceError  # noqa: E402
+from anaiss_desktop.services.letters import LetterService  # noqa: E402
+from anaiss_desktop.services.persons import PersonService  # noqa: E402
 from anaiss_desktop.services.recovery_sheet import recovery_sheet_pdf  # noqa: E402
 from anaiss_desktop.services.session import Session  # noqa: E402
 from anaiss_desktop.services.station import Station  # noqa: E402
@@ -94,6 +103,58 @@ def _recovery_sheet() -> None:
             check=True,
         )
     print("docs/cle-de-secours-pdf.png")
+
+
+# Example values for the free fields of the shipped letters (what a social worker would type).
+LETTER_EXAMPLES = {
+    "documents": "votre dernier avis d'imposition et une attestation de la CAF",
+    "motif": "dossier de demande de logement social",
+    "partenaire": "CCAS de Lille",
+    "contact": "Mme Leroy, conseillère",
+    "objet_liaison": "Pourriez-vous étudier une aide pour les frais de chauffage de cet hiver ?",
+    "organisme": "Fonds de solidarité logement du Nord",
+    "montant": "450 €",
+    "objet_aide": "la facture d'énergie de novembre",
+    "situation": "Les revenus du foyer ont baissé depuis l'arrêt de travail de septembre.",
+}
+
+
+def _letters(station: Station) -> None:
+    """Every shipped letter as a person receives it, page 1 (and 2 when there is one),
+    rendered by pdftoppm into docs/letters/."""
+    if shutil.which("pdftoppm") is None:
+        print("pdftoppm absent : docs/letters/ non régénéré")
+        return
+    worker = DEMO_ACCOUNTS[1]
+    session = station.login(worker.login, worker.password)
+    try:
+        dossiers = DossierService(session)
+        people = PersonService(session)
+        person_id = people.create(PersonInput(
+            usage_name="Dupont", first_names="Marie", sex="F", birth_date=date(1961, 4, 12),
+            address="3 rue des Lilas", postal_code="59000", city="Lille"))
+        dossier_id = dossiers.create(person_id, DossierInput(
+            opened_on=date(2026, 10, 1), consent_on=date(2026, 10, 1), consent_mode="ORAL",
+            notice_given=True, consent_share=True))
+        day = session.today() + timedelta(days=7)
+        dossiers.add_echeance(dossier_id, EcheanceInput(
+            EcheanceKind.APPOINTMENT, f"{day.isoformat()}T14:30", "Bilan", "au service"))
+        letters = LetterService(session)
+        folder = DOCS / "letters"
+        folder.mkdir(exist_ok=True)
+        for old in folder.glob("*.png"):
+            old.unlink()
+        with tempfile.TemporaryDirectory() as tmp:
+            for choice in letters.choices(dossier_id):
+                prepared = letters.prepare(dossier_id, choice.key, LETTER_EXAMPLES)
+                pdf = letters.preview(dossier_id, choice.key, prepared.subject, prepared.body)
+                source = Path(tmp) / f"{choice.key}.pdf"
+                source.write_bytes(pdf)
+                subprocess.run(["pdftoppm", "-png", "-r", "50", "-l", "2", str(source),
+                                str(folder / choice.key)], check=True)
+                print(f"docs/letters/{choice.key}-*.png")
+    finally:
+        session.close()
 
 
 def _wait(predicate, seconds: float = 10.0) -> None:
@@ -244,6 +305,7 @@ def main() -> int:
             session.close()
             _daily_work(station, runner)
             _confidentiality(station, runner)
+            _letters(station)
         finally:
             station.close()
     return 0

@@ -102,17 +102,29 @@ def check_printable(letter: LetterText) -> None:
             "en lettres latines), puis relancez l'aperçu.")
 
 
-def _paragraphs(text: str) -> list[str]:
-    """Blank lines separate paragraphs; a single line break stays a line break."""
-    blocks, current = [], []
+HEADING = "## "  # a paragraph starting so is a heading (the information notice has some)
+
+
+def _paragraphs(text: str) -> list[tuple[bool, str]]:
+    """(is heading, markup) per paragraph: blank lines separate paragraphs, a single line
+    break stays a line break, "## " opens a heading."""
+    blocks: list[tuple[bool, str]] = []
+    current: list[str] = []
+
+    def close() -> None:
+        if current:
+            heading = current[0].startswith(HEADING)
+            if heading:
+                current[0] = current[0][len(HEADING):]
+            blocks.append((heading, "<br/>".join(escape(line, quote=False) for line in current)))
+            current.clear()
+
     for line in text.replace("\r\n", "\n").split("\n"):
         if line.strip():
-            current.append(escape(line.rstrip(), quote=False))
-        elif current:
-            blocks.append("<br/>".join(current))
-            current = []
-    if current:
-        blocks.append("<br/>".join(current))
+            current.append(line.rstrip())
+        else:
+            close()
+    close()
     return blocks
 
 
@@ -149,6 +161,8 @@ def letters_pdf(letters: list[LetterText], *, author: str = "ANAISS Desktop") ->
                           alignment=TA_LEFT, splitLongWords=1)
     right_style = ParagraphStyle("date", parent=body, alignment=TA_RIGHT, spaceAfter=12)
     subject = ParagraphStyle("subject", parent=body, fontName=FONT_BOLD, spaceAfter=12)
+    heading = ParagraphStyle("heading", parent=body, fontName=FONT_BOLD, spaceBefore=4,
+                             spaceAfter=4, keepWithNext=1)
     signature = ParagraphStyle("signature", parent=body, leftIndent=(WINDOW_LEFT_MM * mm) - left,
                                spaceAfter=0)
     signer = ParagraphStyle("signer", parent=signature, fontName=FONT_BOLD)
@@ -232,7 +246,8 @@ def letters_pdf(letters: list[LetterText], *, author: str = "ANAISS Desktop") ->
         story.append(Paragraph(escape(f"{letter.place}, le {letter.date_text}" if letter.place
                                       else f"Le {letter.date_text}", quote=False), right_style))
         story.append(Paragraph("Objet : " + escape(letter.subject, quote=False), subject))
-        story.extend(Paragraph(block, body) for block in _paragraphs(letter.body))
+        story.extend(Paragraph(block, heading if is_heading else body)
+                     for is_heading, block in _paragraphs(letter.body))
         story.append(Spacer(1, 6 * mm))
         story.append(KeepTogether([
             Paragraph(escape(line, quote=False), signature if number else signer)

@@ -246,3 +246,11 @@ def test_the_manager_adds_duplicates_and_retires_templates(manager, anne, dossie
     with pytest.raises(NotAllowed):
         LetterTemplateService(anne).save("x_y", "titre: X\nobjet: X\nchamps: aujourdhui\n---\nX")
     assert "Un mot." in templates.preview_text(templates.get("mot_simple_bis").source)
+
+
+def test_the_information_notice_has_headings_not_markup(anne, dossier_id):
+    service = LetterService(anne)
+    letter = service.prepare(dossier_id, "notice_information")
+    text = pdf_text(service.preview(dossier_id, letter.key, letter.subject, letter.body))
+    assert "Vos droits" in text and "## " not in text
+    assert "CNIL" in text and "deux ans" in text
