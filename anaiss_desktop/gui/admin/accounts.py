@@ -13,17 +13,9 @@ one audit entry per dossier; the personal notes stay with their author.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Iterable
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-    Slot,
-)
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -45,22 +37,20 @@ from ...services.errors import ServiceError
 from ...services.session import Session
 from ...storage.errors import StorageError
 from ..forms.ui_admin_accounts import Ui_AccountsWidget
-from ..messages import ERROR_STYLE, mute, user_message
+from ..messages import mute, user_message
 from ..prompts import Prompts
 from ..workers import TaskRunner
 from .account_dialogs import AccountDialog, TemporaryPasswordDialog
-from .common import fit_columns, setup_table, when
-
-_Index = QModelIndex | QPersistentModelIndex
+from .common import RowsModel, error_label, when
+from .tab import RowsTab
 
 LOCKED_COLOUR = QColor("#a4161a")
 TEMPORARY_COLOUR = QColor("#8a5a00")
 
 
-class AccountTableModel(QAbstractTableModel):
-    """The accounts of the station, one row per :class:`AccountView`.
-
-    ``Qt.ItemDataRole.UserRole`` on any cell gives the row's :class:`AccountView`.
+class AccountTableModel(RowsModel[AccountView]):
+    """The accounts of the station, one row per :class:`AccountView`, active ones first, then by
+    login; an account is recognised by its login.
 
     Args:
         parent: the owning widget.
@@ -69,80 +59,34 @@ class AccountTableModel(QAbstractTableModel):
     LOGIN, NAME, ROLE, STATUS, LAST_LOGIN = range(5)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._views: list[AccountView] = []
-        self._headers = (
-            self.tr("Identifiant"), self.tr("Nom"), self.tr("Rôle"), self.tr("Statut"),
-            self.tr("Dernière connexion"),
+        super().__init__(
+            (
+                (self.tr("Identifiant"), lambda view: view.account.login),
+                (self.tr("Nom"), lambda view: view.account.full_name),
+                (self.tr("Rôle"), lambda view: view.account.role_label),
+                (self.tr("Statut"), lambda view: view.status_label),
+                (self.tr("Dernière connexion"), self._last_login),
+            ),
+            key=lambda view: view.account.login,
+            roles={
+                Qt.ItemDataRole.ToolTipRole: self._tooltip,
+                Qt.ItemDataRole.ForegroundRole: self._foreground,
+                Qt.ItemDataRole.FontRole: self._font,
+            },
+            parent=parent,
         )
 
-    def set_accounts(self, views: list[AccountView]) -> None:
-        self.beginResetModel()
-        self._views = sorted(views, key=lambda v: (v.account.disabled, v.account.login))
-        self.endResetModel()
+    def set_rows(self, rows: Iterable[AccountView]) -> None:
+        super().set_rows(sorted(rows, key=lambda v: (v.account.disabled, v.account.login)))
 
-    def view_at(self, row: int) -> AccountView | None:
-        return self._views[row] if 0 <= row < len(self._views) else None
-
-    def row_of(self, login: str) -> int:
-        for row, view in enumerate(self._views):
-            if view.account.login == login:
-                return row
-        return -1
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._views)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        view = self.view_at(index.row()) if index.isValid() else None
-        if view is None:
-            return None
-        column = index.column()
-        account = view.account
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(view, column)
-        if role == Qt.ItemDataRole.UserRole:
-            return view
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.STATUS:
-            return self._status_tip(view)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if account.disabled:
-                return QColor(Qt.GlobalColor.gray)
-            if column == self.STATUS and view.locked:
-                return LOCKED_COLOUR
-            if column == self.STATUS and view.password_status.must_change:
-                return TEMPORARY_COLOUR
-        if role == Qt.ItemDataRole.FontRole and column == self.STATUS and view.locked:
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None
-
-    def _text(self, view: AccountView, column: int) -> str:
-        account = view.account
-        if column == self.LOGIN:
-            return account.login
-        if column == self.NAME:
-            return account.full_name
-        if column == self.ROLE:
-            return account.role_label
-        if column == self.STATUS:
-            return view.status_label
+    def _last_login(self, view: AccountView) -> str:
         if view.last_login_at is None:
             return self.tr("Jamais")
         return when(view.last_login_at)
 
-    def _status_tip(self, view: AccountView) -> str:
+    def _tooltip(self, view: AccountView, column: int) -> str | None:
+        if column != self.STATUS:
+            return None
         if view.account.disabled:
             return self.tr("Ne peut plus se connecter. « Réactiver… » lui donne un mot de passe "
                            "temporaire.")
@@ -152,6 +96,22 @@ class AccountTableModel(QAbstractTableModel):
         if view.password_status.must_change:
             return self.tr("Le mot de passe devra être changé à la prochaine connexion.")
         return ""
+
+    def _foreground(self, view: AccountView, column: int) -> QColor | None:
+        if view.account.disabled:
+            return QColor(Qt.GlobalColor.gray)
+        if column == self.STATUS and view.locked:
+            return LOCKED_COLOUR
+        if column == self.STATUS and view.password_status.must_change:
+            return TEMPORARY_COLOUR
+        return None
+
+    def _font(self, view: AccountView, column: int) -> QFont | None:
+        if column != self.STATUS or not view.locked:
+            return None
+        font = QFont()
+        font.setBold(True)
+        return font
 
 
 def holds_dossiers(account: Account) -> bool:
@@ -213,11 +173,7 @@ class TransferDossiersDialog(QDialog):
         self.notes_label.setWordWrap(True)
         mute(self.notes_label)
         layout.addWidget(self.notes_label)
-        self.problem_label = QLabel(self)
-        self.problem_label.setObjectName("problem_label")
-        self.problem_label.setWordWrap(True)
-        self.problem_label.setStyleSheet(ERROR_STYLE)
-        self.problem_label.hide()
+        self.problem_label = error_label(self, "problem_label")
         layout.addWidget(self.problem_label)
         layout.addStretch(1)
         self.button_box = QDialogButtonBox(
@@ -263,7 +219,7 @@ class TransferDossiersDialog(QDialog):
         self.submitted.emit()
 
 
-class AccountsWidget(QWidget):
+class AccountsWidget(RowsTab[AccountView, AccountDialog | TemporaryPasswordDialog]):
     """List, create, edit, unlock, disable and re-enable the station's accounts.
 
     Usable as a tab of the administration dialog or on its own.
@@ -282,76 +238,40 @@ class AccountsWidget(QWidget):
         prompts: Prompts,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(session, runner, prompts, parent)
         self.ui = Ui_AccountsWidget()
         self.ui.setupUi(self)
-        self._session = session
         self._service = AccountService(session)
-        self._runner = runner
-        self._prompts = prompts
-        self._dialog: AccountDialog | TemporaryPasswordDialog | None = None
         self._transfer_dialog: TransferDossiersDialog | None = None
-        self._select_after_refresh: str | None = None
-        self.model = AccountTableModel(self)
-        table = self.ui.table_view
-        table.setModel(self.model)
-        setup_table(table)
-        self.ui.status_label.hide()
-
-        table.selectionModel().selectionChanged.connect(self._on_selection_changed)
-        table.doubleClicked.connect(self._on_table_view_double_clicked)
+        self._attach(self.ui.table_view, AccountTableModel(self), self.ui.status_label)
+        self.ui.table_view.doubleClicked.connect(self._on_table_view_double_clicked)
         self.ui.new_button.clicked.connect(self._on_new_button_clicked)
         self.ui.edit_button.clicked.connect(self._on_edit_button_clicked)
         self.ui.reset_button.clicked.connect(self._on_reset_button_clicked)
         self.ui.disable_button.clicked.connect(self._on_disable_button_clicked)
         self.ui.enable_button.clicked.connect(self._on_enable_button_clicked)
         self.ui.transfer_button.clicked.connect(self._on_transfer_button_clicked)
-        self._runner.busy_changed.connect(self._on_runner_busy_changed)
         self._update_buttons()
         self.refresh()
 
     # -- reading -------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Read the accounts again (after a change, or when the tab is shown)."""
-        selected = self.selected()
-        if self._select_after_refresh is None and selected is not None:
-            self._select_after_refresh = selected.account.login
+        self._keep_selection()
         self._runner.run(self._service.list_accounts, self._show_accounts, self._show_refused)
 
     def _show_accounts(self, views: list[AccountView]) -> None:
-        self.model.set_accounts(views)
-        fit_columns(self.ui.table_view)
+        self._set_refusal("")
+        self._show_rows(views)
         self.ui.pages.setCurrentWidget(self.ui.accounts_page)
-        login, self._select_after_refresh = self._select_after_refresh, None
-        if login is not None:
-            self.select(login)
-        self._update_buttons()
 
     def _show_refused(self, exc: BaseException) -> None:
         """Not a manager, password to change, closed session: say so instead of a table."""
-        self.model.set_accounts([])
-        self.ui.message_label.setText(user_message(exc))
+        self.model.set_rows([])
+        self._set_refusal(user_message(exc))
+        self.ui.message_label.setText(self._refusal)
         self.ui.pages.setCurrentWidget(self.ui.message_page)
         self._update_buttons()
-
-    def selected(self) -> AccountView | None:
-        rows = self.ui.table_view.selectionModel().selectedRows()
-        return self.model.view_at(rows[0].row()) if rows else None
-
-    def select(self, login: str) -> bool:
-        row = self.model.row_of(login)
-        if row < 0:
-            return False
-        self.ui.table_view.selectRow(row)
-        return True
-
-    def status_text(self) -> str:
-        return self.ui.status_label.text()
-
-    @property
-    def current_dialog(self) -> AccountDialog | TemporaryPasswordDialog | None:
-        """The account dialog now open, if any (tests drive it)."""
-        return self._dialog
 
     @property
     def transfer_dialog(self) -> TransferDossiersDialog | None:
@@ -359,9 +279,8 @@ class AccountsWidget(QWidget):
         return self._transfer_dialog
 
     def close_dialogs(self) -> None:
-        """Close an open account dialog, e.g. when the session locks."""
-        if self._dialog is not None:
-            self._dialog.reject()
+        """Close an open account or transfer dialog, e.g. when the session locks."""
+        super().close_dialogs()
         if self._transfer_dialog is not None:
             self._transfer_dialog.reject()
 
@@ -388,15 +307,9 @@ class AccountsWidget(QWidget):
             ui.reset_button.setToolTip(self.tr("Donner un nouveau mot de passe temporaire (par "
                                                "exemple après un oubli)."))
 
-    @Slot()
-    def _on_selection_changed(self) -> None:
-        self._update_buttons()
-
     @Slot(bool)
     def _on_runner_busy_changed(self, busy: bool) -> None:
-        self._update_buttons()
-        if self._dialog is not None:
-            self._dialog.set_busy(busy)
+        super()._on_runner_busy_changed(busy)
         if self._transfer_dialog is not None:
             self._transfer_dialog.set_busy(busy)
 
@@ -412,49 +325,9 @@ class AccountsWidget(QWidget):
         except (ServiceError, StorageError):  # a closed session: the service call will say so
             return ""
 
-    def _open_dialog(
-        self, dialog: AccountDialog | TemporaryPasswordDialog, on_submit: Callable[[], None]
-    ) -> None:
-        self.close_dialogs()
-        self._dialog = dialog
-        dialog.submitted.connect(on_submit)
-        dialog.finished.connect(lambda _result: self._on_dialog_finished(dialog))
-        dialog.open()
-
     def _on_dialog_finished(self, dialog: AccountDialog | TemporaryPasswordDialog) -> None:
-        dialog.clear_password()
-        if self._dialog is dialog:
-            self._dialog = None
-        dialog.deleteLater()
-
-    def _run(
-        self,
-        dialog: QDialog | None,
-        title: str,
-        call: Callable[[], Any],
-        success: Callable[[Any], str],
-    ) -> None:
-        """Run ``call``; on success close ``dialog``, refresh, and show ``success(result)``."""
-
-        def done(result: Any) -> None:
-            if not isValid(self):  # the screen was closed while the task ran
-                return
-            if dialog is not None and isValid(dialog):
-                dialog.accept()
-            self._show_status(success(result))
-            self.refresh()
-
-        def failed(exc: BaseException) -> None:
-            if not isValid(self):
-                return
-            parent = dialog if dialog is not None and isValid(dialog) else self
-            self._prompts.error(parent, title, user_message(exc))
-
-        self._runner.run(call, done, failed)
-
-    def _show_status(self, text: str) -> None:
-        self.ui.status_label.setText(text)
-        self.ui.status_label.setVisible(bool(text))
+        dialog.clear_password()  # the temporary password typed in it
+        super()._on_dialog_finished(dialog)
 
     # -- create --------------------------------------------------------------------------------
     @Slot()

@@ -8,9 +8,7 @@ verification, which is itself logged.
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QWidget
 
 from ...domain.audit_actions import action_label
@@ -21,9 +19,7 @@ from ..forms.ui_admin_audit import Ui_AuditLogWidget
 from ..messages import user_message
 from ..prompts import Prompts
 from ..workers import TaskRunner
-from .common import fit_columns, setup_table, when
-
-_Index = QModelIndex | QPersistentModelIndex
+from .common import RowsModel, fit_columns, setup_table, when
 
 RECENT_LIMIT = 500
 
@@ -43,7 +39,7 @@ def target_label(target: str) -> str:
     return f"{TARGET_KINDS.get(kind, kind.capitalize())} {ident}"
 
 
-class AuditTableModel(QAbstractTableModel):
+class AuditTableModel(RowsModel[AuditEntry]):
     """Audit entries, most recent first.
 
     Args:
@@ -53,60 +49,24 @@ class AuditTableModel(QAbstractTableModel):
     DATE, ACTOR, ACTION, TARGET, DETAIL = range(5)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._entries: list[AuditEntry] = []
-        self._headers = (
-            self.tr("Date"), self.tr("Compte"), self.tr("Action"), self.tr("Cible"),
-            self.tr("Détail"),
+        super().__init__(
+            (
+                (self.tr("Date"), lambda entry: when(entry.at)),
+                (self.tr("Compte"), lambda entry: entry.actor),
+                (self.tr("Action"), lambda entry: action_label(entry.action)),
+                (self.tr("Cible"), lambda entry: target_label(entry.target)),
+                (self.tr("Détail"), lambda entry: entry.detail),
+            ),
+            roles={Qt.ItemDataRole.ToolTipRole: self._tooltip},
+            parent=parent,
         )
 
-    def set_entries(self, entries: list[AuditEntry]) -> None:
-        self.beginResetModel()
-        self._entries = list(entries)
-        self.endResetModel()
-
-    def entry_at(self, row: int) -> AuditEntry | None:
-        return self._entries[row] if 0 <= row < len(self._entries) else None
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        entry = self.entry_at(index.row()) if index.isValid() else None
-        if entry is None:
-            return None
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(entry, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == self.ACTION:
-                return entry.action  # the code, for whoever reads the raw log or the CLI
-            if column == self.DETAIL and entry.detail:
-                return entry.detail
-        if role == Qt.ItemDataRole.UserRole:
-            return entry
-        return None
-
-    def _text(self, entry: AuditEntry, column: int) -> str:
-        if column == self.DATE:
-            return when(entry.at)
-        if column == self.ACTOR:
-            return entry.actor
+    def _tooltip(self, entry: AuditEntry, column: int) -> str | None:
         if column == self.ACTION:
-            return action_label(entry.action)
-        if column == self.TARGET:
-            return target_label(entry.target)
-        return entry.detail
+            return entry.action  # the code, for whoever reads the raw log or the CLI
+        if column == self.DETAIL and entry.detail:
+            return entry.detail
+        return None
 
 
 class AuditLogWidget(QWidget):
@@ -148,12 +108,12 @@ class AuditLogWidget(QWidget):
         self._runner.run(self._read, self._show_entries, self._show_refused)
 
     def _show_entries(self, entries: list[AuditEntry]) -> None:
-        self.model.set_entries(entries)
+        self.model.set_rows(entries)
         fit_columns(self.ui.table_view)
         self.ui.pages.setCurrentWidget(self.ui.log_page)
 
     def _show_refused(self, exc: BaseException) -> None:
-        self.model.set_entries([])
+        self.model.set_rows([])
         self.ui.message_label.setText(user_message(exc))
         self.ui.pages.setCurrentWidget(self.ui.message_page)
 

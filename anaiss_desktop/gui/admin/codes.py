@@ -12,19 +12,10 @@ non-manager; the screen says so up front and greys its buttons only to spare a u
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-    Slot,
-)
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -33,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -52,12 +42,11 @@ from ...domain.names import normalise
 from ...services.codes import CodeService
 from ...services.errors import ServiceError
 from ...services.session import Session
-from ..messages import ERROR_STYLE, mute, show_message, user_message
+from ..messages import mute, show_message, user_message
 from ..prompts import Prompts
 from ..workers import TaskRunner
-from .common import fit_columns, setup_table
-
-_Index = QModelIndex | QPersistentModelIndex
+from .common import RowsModel, error_label, list_table
+from .tab import RowsTab
 
 RETIRED_COLOUR = QColor(Qt.GlobalColor.gray)
 NEVER_REUSED = (
@@ -71,10 +60,9 @@ def suggest_code(label: str) -> str:
     return normalise(label).upper().replace(" ", "_")[:30].strip("_")
 
 
-class CodeTableModel(QAbstractTableModel):
-    """The codes of one list, retired ones included, in the service's order.
-
-    ``Qt.ItemDataRole.UserRole`` on any cell gives the row's :class:`Code`.
+class CodeTableModel(RowsModel[Code]):
+    """The codes of one list, retired ones included, in the service's order; a code is
+    recognised by its code.
 
     Args:
         parent: the owning widget.
@@ -83,74 +71,40 @@ class CodeTableModel(QAbstractTableModel):
     CODE, LABEL, STATE, NOTE = range(4)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._codes: list[Code] = []
-        self._headers = (
-            self.tr("Code"), self.tr("Libellé"), self.tr("État"), self.tr("Remarque"),
+        super().__init__(
+            (
+                (self.tr("Code"), lambda item: item.code),
+                (self.tr("Libellé"), lambda item: item.label),
+                (self.tr("État"),
+                 lambda item: self.tr("Retiré") if item.retired else self.tr("Actif")),
+                (self.tr("Remarque"),
+                 lambda item: self.tr("Système : toujours présent") if item.system else ""),
+            ),
+            key=lambda item: item.code,
+            roles={
+                Qt.ItemDataRole.ForegroundRole:
+                    lambda item, _column: RETIRED_COLOUR if item.retired else None,
+                Qt.ItemDataRole.FontRole: self._font,
+                Qt.ItemDataRole.ToolTipRole: self._tooltip,
+            },
+            parent=parent,
         )
 
-    def set_codes(self, codes: list[Code]) -> None:
-        self.beginResetModel()
-        self._codes = list(codes)
-        self.endResetModel()
-
-    def codes(self) -> list[Code]:
-        return list(self._codes)
-
-    def code_at(self, row: int) -> Code | None:
-        return self._codes[row] if 0 <= row < len(self._codes) else None
-
-    def row_of(self, code: str) -> int:
-        for row, item in enumerate(self._codes):
-            if item.code == code:
-                return row
-        return -1
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._codes)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        item = self.code_at(index.row()) if index.isValid() else None
-        if item is None:
+    def _font(self, _item: Code, column: int) -> QFont | None:
+        if column != self.CODE:
             return None
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(item, column)
-        if role == Qt.ItemDataRole.UserRole:
-            return item
-        if role == Qt.ItemDataRole.ForegroundRole and item.retired:
-            return RETIRED_COLOUR
-        if role == Qt.ItemDataRole.FontRole and column == self.CODE:
-            font = QFont("monospace")
-            font.setStyleHint(QFont.StyleHint.TypeWriter)
-            return font
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if item.system:
-                return self.tr("Présent dans chaque liste, toujours proposé : il ne peut pas "
-                               "être retiré.")
-            if item.retired:
-                return self.tr("N'est plus proposé pour les nouvelles saisies ; reste affiché "
-                               "dans les dossiers qui l'utilisent.")
-        return None
+        font = QFont("monospace")
+        font.setStyleHint(QFont.StyleHint.TypeWriter)
+        return font
 
-    def _text(self, item: Code, column: int) -> str:
-        if column == self.CODE:
-            return item.code
-        if column == self.LABEL:
-            return item.label
-        if column == self.STATE:
-            return self.tr("Retiré") if item.retired else self.tr("Actif")
-        return self.tr("Système : toujours présent") if item.system else ""
+    def _tooltip(self, item: Code, _column: int) -> str | None:
+        if item.system:
+            return self.tr("Présent dans chaque liste, toujours proposé : il ne peut pas "
+                           "être retiré.")
+        if item.retired:
+            return self.tr("N'est plus proposé pour les nouvelles saisies ; reste affiché "
+                           "dans les dossiers qui l'utilisent.")
+        return None
 
 
 class _CodeFormDialog(QDialog):
@@ -170,11 +124,7 @@ class _CodeFormDialog(QDialog):
         self.intro_label.setObjectName("intro_label")
         self.intro_label.setWordWrap(True)
         self.form = QFormLayout()
-        self.problems_label = QLabel(self)
-        self.problems_label.setObjectName("problems_label")
-        self.problems_label.setWordWrap(True)
-        self.problems_label.setStyleSheet(ERROR_STYLE)
-        self.problems_label.hide()
+        self.problems_label = error_label(self, "problems_label")
         self.button_box = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -326,7 +276,7 @@ class RelabelDialog(_CodeFormDialog):
         self._show_problems(shown, bool(shown) or label == self.item.label)
 
 
-class CodesWidget(QWidget):
+class CodesWidget(RowsTab[Code, AddCodeDialog | RelabelDialog]):
     """Pick a coded list, see its codes, add, relabel, retire and restore them.
 
     Usable as a tab of the administration dialog or on its own.
@@ -350,16 +300,9 @@ class CodesWidget(QWidget):
         prompts: Prompts,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._session = session
+        super().__init__(session, runner, prompts, parent)
         self._service = CodeService(session)
-        self._runner = runner
-        self._prompts = prompts
-        self._refusal = ""
-        self._dialog: AddCodeDialog | RelabelDialog | None = None
-        self._select_after_refresh: str | None = None
         self._build()
-        self._runner.busy_changed.connect(self._on_runner_busy_changed)
         self._update_buttons()
         self.refresh()
 
@@ -387,10 +330,7 @@ class CodesWidget(QWidget):
         self.explanation_label.setWordWrap(True)
         mute(self.explanation_label)
 
-        self.refusal_label = QLabel(self)
-        self.refusal_label.setObjectName("refusal_label")
-        self.refusal_label.setWordWrap(True)
-        self.refusal_label.hide()
+        self.refusal_label = error_label(self, "refusal_label")
 
         self.add_button = QPushButton(self.tr("&Ajouter…"), self)
         self.add_button.setObjectName("add_button")
@@ -406,19 +346,7 @@ class CodesWidget(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
-        self.model = CodeTableModel(self)
-        self.table_view = QTableView(self)
-        self.table_view.setObjectName("table_view")
-        self.table_view.setModel(self.model)
-        self.table_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table_view.setAlternatingRowColors(True)
-        self.table_view.setShowGrid(False)
-        self.table_view.setWordWrap(False)
-        self.table_view.verticalHeader().hide()
-        self.table_view.horizontalHeader().setHighlightSections(False)
-        setup_table(self.table_view)
+        self.table_view = list_table(self)
 
         self.hint_label = QLabel(self)
         self.hint_label.setObjectName("hint_label")
@@ -427,7 +355,6 @@ class CodesWidget(QWidget):
         self.status_label = QLabel(self)
         self.status_label.setObjectName("status_label")
         self.status_label.setWordWrap(True)
-        self.status_label.hide()
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -438,8 +365,9 @@ class CodesWidget(QWidget):
         layout.addWidget(self.hint_label)
         layout.addWidget(self.status_label)
 
+        self._attach(self.table_view, CodeTableModel(self), self.status_label,
+                     self.refusal_label)
         self.list_combo.currentIndexChanged.connect(self._on_list_combo_current_index_changed)
-        self.table_view.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table_view.doubleClicked.connect(self._on_table_view_double_clicked)
         self.add_button.clicked.connect(self._on_add_button_clicked)
         self.relabel_button.clicked.connect(self._on_relabel_button_clicked)
@@ -455,9 +383,7 @@ class CodesWidget(QWidget):
 
     def refresh(self) -> None:
         """Read the current list again (after a change, or when the tab is shown)."""
-        selected = self.selected()
-        if self._select_after_refresh is None and selected is not None:
-            self._select_after_refresh = selected.code
+        self._keep_selection()
         list_name = self.list_name()
 
         def load() -> tuple[list[Code], str]:
@@ -474,52 +400,15 @@ class CodesWidget(QWidget):
     def _show_codes(self, list_name: str, codes: list[Code], refusal: str) -> None:
         if not isValid(self) or list_name != self.list_name():
             return
-        self._refusal = refusal
-        self.refusal_label.setText(refusal)
-        self.refusal_label.setStyleSheet(ERROR_STYLE)
-        self.refusal_label.setVisible(bool(refusal))
-        self.model.set_codes(codes)
-        fit_columns(self.table_view)
-        code, self._select_after_refresh = self._select_after_refresh, None
-        if code is not None:
-            self.select(code)
-        self._update_buttons()
+        self._set_refusal(refusal)
+        self._show_rows(codes)
 
     def _show_failure(self, exc: BaseException) -> None:
         if not isValid(self):
             return
-        self.model.set_codes([])
-        self._refusal = user_message(exc)
-        self.refusal_label.setText(self._refusal)
-        self.refusal_label.setStyleSheet(ERROR_STYLE)
-        self.refusal_label.show()
+        self.model.set_rows([])
+        self._set_refusal(user_message(exc))
         self._update_buttons()
-
-    def selected(self) -> Code | None:
-        rows = self.table_view.selectionModel().selectedRows()
-        return self.model.code_at(rows[0].row()) if rows else None
-
-    def select(self, code: str) -> bool:
-        row = self.model.row_of(code)
-        if row < 0:
-            return False
-        self.table_view.selectRow(row)
-        return True
-
-    def refusal_text(self) -> str:
-        return self._refusal
-
-    def status_text(self) -> str:
-        return self.status_label.text()
-
-    @property
-    def current_dialog(self) -> AddCodeDialog | RelabelDialog | None:
-        """The code dialog now open, if any (tests drive it)."""
-        return self._dialog
-
-    def close_dialogs(self) -> None:
-        if self._dialog is not None:
-            self._dialog.reject()
 
     # -- buttons -------------------------------------------------------------------------------
     def _update_buttons(self) -> None:
@@ -553,69 +442,27 @@ class CodesWidget(QWidget):
         self._show_status("")
         self.refresh()
 
-    @Slot()
-    def _on_selection_changed(self) -> None:
-        self._update_buttons()
-
-    @Slot(bool)
-    def _on_runner_busy_changed(self, busy: bool) -> None:
-        self._update_buttons()
-        if self._dialog is not None:
-            self._dialog.set_busy(busy)
-
     @Slot(QModelIndex)
     def _on_table_view_double_clicked(self, _index: QModelIndex) -> None:
         if self.relabel_button.isEnabled():
             self._on_relabel_button_clicked()
 
-    def _show_status(self, text: str) -> None:
-        self.status_label.setText(text)
-        self.status_label.setVisible(bool(text))
-
     # -- changes -------------------------------------------------------------------------------
-    def _open_dialog(self, dialog: AddCodeDialog | RelabelDialog,
-                     on_submit: Callable[[], None]) -> None:
-        self.close_dialogs()
-        self._dialog = dialog
-        dialog.submitted.connect(on_submit)
-        dialog.finished.connect(lambda _result: self._on_dialog_finished(dialog))
-        dialog.open()
-
-    def _on_dialog_finished(self, dialog: AddCodeDialog | RelabelDialog) -> None:
-        if self._dialog is dialog:
-            self._dialog = None
-        dialog.deleteLater()
-
-    def _run(self, dialog: QDialog | None, title: str, call: Callable[[], Any],
-             success: str, list_name: str) -> None:
-        """Run ``call``; on success close ``dialog``, say ``success`` and read the list again."""
-
-        def done(_result: Any) -> None:
-            if not isValid(self):
-                return
-            if dialog is not None and isValid(dialog):
-                dialog.accept()
-            self._show_status(success)
-            self.refresh()
-            self.codes_changed.emit(list_name)
-
-        def failed(exc: BaseException) -> None:
-            if not isValid(self):
-                return
-            parent = dialog if dialog is not None and isValid(dialog) else self
-            self._prompts.error(parent, title, user_message(exc))
-
-        self._runner.run(call, done, failed)
+    def _change(self, dialog: QDialog | None, title: str, call: Callable[[], object],
+                success: str, list_name: str) -> None:
+        """Run a change of ``list_name``; then tell open forms to reload its choices."""
+        self._run(dialog, title, call, lambda _result: success,
+                  changed=lambda: self.codes_changed.emit(list_name))
 
     @Slot()
     def _on_add_button_clicked(self) -> None:
-        dialog = AddCodeDialog(self.list_name(), self.model.codes(), self)
+        dialog = AddCodeDialog(self.list_name(), self.model.rows(), self)
         self._open_dialog(dialog, lambda: self._submit_add(dialog))
 
     def _submit_add(self, dialog: AddCodeDialog) -> None:
         list_name, code, label = dialog.list_name, dialog.code(), dialog.label()
         self._select_after_refresh = code
-        self._run(
+        self._change(
             dialog,
             self.tr("Ajout du code impossible"),
             lambda: self._service.add(list_name, code, label),
@@ -628,12 +475,12 @@ class CodesWidget(QWidget):
         item = self.selected()
         if item is None:
             return
-        dialog = RelabelDialog(item, self.model.codes(), self)
+        dialog = RelabelDialog(item, self.model.rows(), self)
         self._open_dialog(dialog, lambda: self._submit_relabel(dialog))
 
     def _submit_relabel(self, dialog: RelabelDialog) -> None:
         item, label = dialog.item, dialog.label()
-        self._run(
+        self._change(
             dialog,
             self.tr("Changement de libellé impossible"),
             lambda: self._service.relabel(item.list_name, item.code, label),
@@ -662,7 +509,7 @@ class CodesWidget(QWidget):
             title = self.tr("Remise du code impossible")
             success = self.tr("Code %s « %s » de nouveau proposé.") % (item.code, item.label)
         self._select_after_refresh = item.code
-        self._run(
+        self._change(
             None, title,
             lambda: self._service.set_retired(item.list_name, item.code, retired),
             success, item.list_name,

@@ -14,19 +14,8 @@ referent uses from a dossier).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-    Slot,
-)
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -34,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -48,12 +36,11 @@ from ...services.covers import CoverLine, CoverService, of_name
 from ...services.session import Session
 from ..dossiers.cover_dialog import CoverDialog
 from ..dossiers.intervention_entry import local_today
-from ..messages import ERROR_STYLE, mute, user_message
+from ..messages import mute, user_message
 from ..prompts import Prompts
 from ..workers import TaskRunner
-from .common import fit_columns, setup_table
-
-_Index = QModelIndex | QPersistentModelIndex
+from .common import RowsModel, error_label, list_table
+from .tab import RowsTab
 
 DOUBLE_MANAGEMENT_TEXT = (
     "Double gestion : pendant la période, le ou la suppléant(e) a l'accès du ou de la "
@@ -68,10 +55,9 @@ def social_workers(accounts: list[Account]) -> list[Account]:
     return sorted(found, key=lambda a: a.full_name.casefold())
 
 
-class CoverTableModel(QAbstractTableModel):
-    """The station's current and coming designations, in the service's order.
-
-    ``Qt.ItemDataRole.UserRole`` on any cell gives the row's :class:`CoverLine`.
+class CoverTableModel(RowsModel[CoverLine]):
+    """The station's current and coming designations, in the service's order; a designation is
+    recognised by its id.
 
     Args:
         parent: the owning widget.
@@ -80,51 +66,15 @@ class CoverTableModel(QAbstractTableModel):
     COLLEAGUE, SCOPE, PERIOD = range(3)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._lines: list[CoverLine] = []
-        self._headers = (self.tr("Suppléant(e)"), self.tr("Remplace"), self.tr("Période"))
-
-    def set_lines(self, lines: list[CoverLine]) -> None:
-        self.beginResetModel()
-        self._lines = list(lines)
-        self.endResetModel()
-
-    def line_at(self, row: int) -> CoverLine | None:
-        return self._lines[row] if 0 <= row < len(self._lines) else None
-
-    def row_of(self, cover_id: int) -> int:
-        for row, line in enumerate(self._lines):
-            if line.cover.id == cover_id:
-                return row
-        return -1
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._lines)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        line = self.line_at(index.row()) if index.isValid() else None
-        if line is None:
-            return None
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == self.COLLEAGUE:
-                return line.colleague
-            if column == self.SCOPE:
-                return self._scope(line)
-            return line.cover.period
-        if role == Qt.ItemDataRole.UserRole:
-            return line
-        return None
+        super().__init__(
+            (
+                (self.tr("Suppléant(e)"), lambda line: line.colleague),
+                (self.tr("Remplace"), self._scope),
+                (self.tr("Période"), lambda line: line.cover.period),
+            ),
+            key=lambda line: line.cover.id,
+            parent=parent,
+        )
 
     def _scope(self, line: CoverLine) -> str:
         if line.dossier_number:
@@ -166,11 +116,7 @@ class AbsentReferentDialog(QDialog):
         label.setBuddy(self.referent_combo)
         form.addRow(label, self.referent_combo)
         layout.addLayout(form)
-        self.problem_label = QLabel(self)
-        self.problem_label.setObjectName("problem_label")
-        self.problem_label.setWordWrap(True)
-        self.problem_label.setStyleSheet(ERROR_STYLE)
-        self.problem_label.hide()
+        self.problem_label = error_label(self, "problem_label")
         layout.addWidget(self.problem_label)
         self.button_box = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -199,13 +145,16 @@ class AbsentReferentDialog(QDialog):
                 return True
         return False
 
+    def set_busy(self, busy: bool) -> None:
+        self.button_box.setEnabled(not busy)
+
     @Slot()
     def _on_button_box_accepted(self) -> None:
         if self.referent() is not None:
             self.submitted.emit()
 
 
-class CoversTab(QWidget):
+class CoversTab(RowsTab[CoverLine, AbsentReferentDialog | CoverDialog]):
     """Every current or coming *suppléance* of the station; organise an absence, withdraw one.
 
     Usable as a tab of the administration dialog or on its own.
@@ -229,17 +178,9 @@ class CoversTab(QWidget):
         prompts: Prompts,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._session = session
-        self._runner = runner
-        self._prompts = prompts
-        self._refusal = ""
-        self._dialog: AbsentReferentDialog | CoverDialog | None = None
+        super().__init__(session, runner, prompts, parent)
         self._workers: list[Account] = []
-        self._absent: Account | None = None
-        self._select_after_refresh: int | None = None
         self._build()
-        self._runner.busy_changed.connect(self._on_runner_busy_changed)
         self._update_buttons()
         self.refresh()
 
@@ -249,11 +190,7 @@ class CoversTab(QWidget):
         self.explanation_label.setWordWrap(True)
         mute(self.explanation_label)
 
-        self.refusal_label = QLabel(self)
-        self.refusal_label.setObjectName("refusal_label")
-        self.refusal_label.setWordWrap(True)
-        self.refusal_label.setStyleSheet(ERROR_STYLE)
-        self.refusal_label.hide()
+        self.refusal_label = error_label(self, "refusal_label")
 
         self.absence_button = QPushButton(self.tr("&Organiser une absence…"), self)
         self.absence_button.setObjectName("absence_button")
@@ -266,19 +203,7 @@ class CoversTab(QWidget):
         buttons.addWidget(self.withdraw_button)
         buttons.addStretch(1)
 
-        self.model = CoverTableModel(self)
-        self.table_view = QTableView(self)
-        self.table_view.setObjectName("table_view")
-        self.table_view.setModel(self.model)
-        self.table_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table_view.setAlternatingRowColors(True)
-        self.table_view.setShowGrid(False)
-        self.table_view.setWordWrap(False)
-        self.table_view.verticalHeader().hide()
-        self.table_view.horizontalHeader().setHighlightSections(False)
-        setup_table(self.table_view)
+        self.table_view = list_table(self)
 
         self.empty_label = QLabel(self.tr("Aucune suppléance en cours ni à venir."), self)
         self.empty_label.setObjectName("empty_label")
@@ -288,7 +213,6 @@ class CoversTab(QWidget):
         self.status_label.setObjectName("status_label")
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.status_label.hide()
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.explanation_label)
@@ -299,48 +223,38 @@ class CoversTab(QWidget):
         layout.addWidget(self.status_label)
         layout.addStretch(0)  # takes the room only when the table is hidden (a refusal)
 
-        self.table_view.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self._attach(self.table_view, CoverTableModel(self), self.status_label,
+                     self.refusal_label)
         self.absence_button.clicked.connect(self._on_absence_button_clicked)
         self.withdraw_button.clicked.connect(self._on_withdraw_button_clicked)
 
     # -- reading -------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Read the designations again (after a change, or when the tab is shown)."""
-        selected = self.selected()
-        if self._select_after_refresh is None and selected is not None:
-            self._select_after_refresh = selected.cover.id
+        self._keep_selection()
         service = CoverService(self._session)
         self._runner.run(service.all, self._show_lines, self._show_refused)
 
     def _show_lines(self, lines: list[CoverLine]) -> None:
         if not isValid(self):
             return
-        self._refusal = ""
-        self.refusal_label.hide()
+        self._set_refusal("")
         self.table_view.show()
-        self.model.set_lines(lines)
-        fit_columns(self.table_view)
         self.empty_label.setVisible(not lines)
-        cover_id, self._select_after_refresh = self._select_after_refresh, None
-        if cover_id is not None:
-            self.select(cover_id)
-        self._update_buttons()
+        self._show_rows(lines)
 
     def _show_refused(self, exc: BaseException) -> None:
         """Not a manager, closed session: say so instead of a table."""
         if not isValid(self):
             return
-        self.model.set_lines([])
-        self._refusal = user_message(exc)
-        self.refusal_label.setText(self._refusal)
-        self.refusal_label.show()
+        self.model.set_rows([])
+        self._set_refusal(user_message(exc))
         self.table_view.hide()
         self.empty_label.hide()
         self._update_buttons()
 
     def lines(self) -> list[CoverLine]:
-        return [line for row in range(self.model.rowCount())
-                if (line := self.model.line_at(row)) is not None]
+        return self.model.rows()
 
     def rows(self) -> list[list[str]]:
         """The table as the manager reads it, one list of cells per row."""
@@ -348,55 +262,11 @@ class CoversTab(QWidget):
         return [[str(model.index(row, column).data()) for column in range(model.columnCount())]
                 for row in range(model.rowCount())]
 
-    def selected(self) -> CoverLine | None:
-        rows = self.table_view.selectionModel().selectedRows()
-        return self.model.line_at(rows[0].row()) if rows else None
-
-    def select(self, cover_id: int) -> bool:
-        row = self.model.row_of(cover_id)
-        if row < 0:
-            return False
-        self.table_view.selectRow(row)
-        return True
-
-    def refusal_text(self) -> str:
-        return self._refusal
-
-    def status_text(self) -> str:
-        return self.status_label.text()
-
-    @property
-    def current_dialog(self) -> AbsentReferentDialog | CoverDialog | None:
-        """The dialog now open, if any (tests drive it)."""
-        return self._dialog
-
-    def close_dialogs(self) -> None:
-        if self._dialog is not None:
-            self._dialog.reject()
-
     # -- buttons -------------------------------------------------------------------------------
     def _update_buttons(self) -> None:
         editable = not self._refusal and not self._runner.busy
         self.absence_button.setEnabled(editable)
         self.withdraw_button.setEnabled(editable and self.selected() is not None)
-
-    @Slot()
-    def _on_selection_changed(self) -> None:
-        self._update_buttons()
-
-    @Slot(bool)
-    def _on_runner_busy_changed(self, busy: bool) -> None:
-        if not isValid(self):
-            return
-        self._update_buttons()
-        if isinstance(self._dialog, CoverDialog):
-            self._dialog.set_busy(busy)
-        elif self._dialog is not None:
-            self._dialog.button_box.setEnabled(not busy)
-
-    def _show_status(self, text: str) -> None:
-        self.status_label.setText(text)
-        self.status_label.setVisible(bool(text))
 
     # -- organising an absence -----------------------------------------------------------------
     @Slot()
@@ -412,40 +282,23 @@ class CoversTab(QWidget):
     def _open_referent_dialog(self, workers: list[Account]) -> None:
         if not isValid(self):
             return
-        self.close_dialogs()
         self._workers = workers
         dialog = AbsentReferentDialog(workers, self)
-        self._dialog = dialog
-        dialog.submitted.connect(self._on_referent_dialog_submitted)
-        dialog.finished.connect(self._on_dialog_finished)
-        dialog.open()
+        self._open_dialog(dialog, lambda: self._submit_referent(dialog))
 
-    @Slot()
-    def _on_referent_dialog_submitted(self) -> None:
-        dialog = self._dialog
-        if not isinstance(dialog, AbsentReferentDialog) or self.sender() is not dialog:
-            return
+    def _submit_referent(self, dialog: AbsentReferentDialog) -> None:
         absent = dialog.referent()
         if absent is None:
             return
         dialog.accept()
-        self._absent = absent
         colleagues = [a for a in self._workers if a.id != absent.id]
         cover = CoverDialog(colleagues, local_today(self._session), absence=True,
                             subject=self.tr("tous les dossiers %s") % of_name(absent.full_name),
                             parent=self)
         cover.setWindowTitle(self.tr("Absence %s : suppléance") % of_name(absent.full_name))
-        self._dialog = cover
-        cover.submitted.connect(self._on_cover_dialog_submitted)
-        cover.finished.connect(self._on_dialog_finished)
-        cover.open()
+        self._open_dialog(cover, lambda: self._submit_cover(cover, absent))
 
-    @Slot()
-    def _on_cover_dialog_submitted(self) -> None:
-        dialog = self._dialog
-        absent = self._absent
-        if not isinstance(dialog, CoverDialog) or self.sender() is not dialog or absent is None:
-            return
+    def _submit_cover(self, dialog: CoverDialog, absent: Account) -> None:
         colleague_id, start, end = dialog.values()
         colleague = next((a.full_name for a in self._workers if a.id == colleague_id), "")
         session = self._session
@@ -479,14 +332,6 @@ class CoversTab(QWidget):
 
         self._runner.run(designate, done, failed)
 
-    @Slot(int)
-    def _on_dialog_finished(self, _result: int) -> None:
-        dialog = self.sender()
-        if dialog is self._dialog:
-            self._dialog = None
-        if isinstance(dialog, QDialog):
-            dialog.deleteLater()
-
     # -- withdrawing ---------------------------------------------------------------------------
     @Slot()
     def _on_withdraw_button_clicked(self) -> None:
@@ -498,23 +343,14 @@ class CoversTab(QWidget):
                 % (line.colleague, self._scope_words(line))):
             return
         session, cover_id = self._session, line.cover.id
-        self._run(lambda: CoverService(session).withdraw(cover_id),
-                  self.tr("Suppléance de %s retirée.") % line.colleague)
+        success = self.tr("Suppléance de %s retirée.") % line.colleague
+        self._run(None, self.tr("Suppléance"), lambda: CoverService(session).withdraw(cover_id),
+                  lambda _result: success, changed=self.covers_changed.emit)
 
     def _scope_words(self, line: CoverLine) -> str:
         if line.dossier_number:
             return self.tr("le dossier %s") % line.dossier_number
         return self.tr("tous les dossiers %s") % of_name(line.referent)
-
-    def _run(self, call: Callable[[], Any], success: str) -> None:
-        def done(_result: Any) -> None:
-            if not isValid(self):
-                return
-            self._show_status(success)
-            self.refresh()
-            self.covers_changed.emit()
-
-        self._runner.run(call, done, self._on_action_failed)
 
     def _on_action_failed(self, exc: BaseException) -> None:
         if isValid(self):
