@@ -9,6 +9,7 @@ is imported on first use: it is needed only when a letter is written.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -71,6 +72,27 @@ def _environment() -> Any:
     return env
 
 
+_JINJA_SYNTAX = (
+    (re.compile(r"^unexpected end of template"),
+     lambda m: "une balise {{ … }} ou {% … %} n'est pas fermée"),
+    (re.compile(r"^expected token '(.+?)', got '(.+?)'"),
+     lambda m: f"« {m.group(1)} » attendu, « {m.group(2)} » trouvé"),
+    (re.compile(r"^Encountered unknown tag '(.+?)'"),
+     lambda m: f"balise inconnue « {m.group(1)} » (seul {{% if %}} est permis)"),
+    (re.compile(r"^unexpected char '(.+?)'"), lambda m: f"caractère inattendu « {m.group(1)} »"),
+    (re.compile(r"^unexpected '(.+?)'"), lambda m: f"« {m.group(1)} » inattendu"),
+)
+
+
+def syntax_in_french(message: str | None) -> str:
+    """Jinja's syntax error, said in French (accolades, balises)."""
+    for pattern, french in _JINJA_SYNTAX:
+        match = pattern.match(message or "")
+        if match:
+            return "syntaxe incorrecte : " + french(match)
+    return "syntaxe incorrecte : accolades ou balises mal fermées"
+
+
 def used_fields(body: str) -> set[str]:
     """The dotted field names ``body`` reads (``personne.nom``, ``aujourdhui``…).
 
@@ -81,9 +103,8 @@ def used_fields(body: str) -> set[str]:
     try:
         ast = _environment().parse(body)
     except TemplateSyntaxError as exc:
-        detail = (exc.message or "").rstrip(".")
-        raise LetterProblem(f"Ligne {exc.lineno} du texte : syntaxe du modèle incorrecte "
-                            f"({detail}).") from None
+        raise LetterProblem(f"Ligne {exc.lineno} du texte : {syntax_in_french(exc.message)}.") \
+            from None
     # Fields and conditions only: no loops, calls, macros or includes (a template edited in
     # the application must not be able to run for minutes or reach anything but its fields).
     forbidden = (nodes.For, nodes.Macro, nodes.CallBlock, nodes.Call, nodes.Include,

@@ -126,8 +126,9 @@ class LetterTemplateService:
             raise LetterProblem("\n".join(problems))
         return render(template, sample_context(template, self._session.station_info()))
 
-    def save(self, key: str, source: str) -> None:
-        """Add or change a template (manager). Refused with every problem if it does not check."""
+    def save(self, key: str, source: str, *, new: bool = False) -> None:
+        """Add or change a template (manager). Refused with every problem if it does not check;
+        ``new`` refuses a key already used (a new template never replaces another)."""
         s = self._session
         s.require_manager()
         reason = valid_key(key)
@@ -137,6 +138,8 @@ class LetterTemplateService:
         if template is None or problems:
             raise LetterProblem("\n".join(problems))
         repo = self._repo
+        if new and repo.template(key) is not None:
+            raise InvalidInput("Un courrier type porte déjà cette clé : choisissez-en une autre.")
         with s.db.transaction():
             if repo.template(key) is None:
                 repo.insert_template(key, source, shipped=False, at=s.now_iso())
@@ -152,7 +155,7 @@ class LetterTemplateService:
             raise InvalidInput("Un courrier type porte déjà cette clé.")
         copy = LetterTemplate(**{**entry.template.__dict__,
                                  "title": entry.template.title + " (copie)"})
-        self.save(new_key, format_template(copy))
+        self.save(new_key, format_template(copy), new=True)
 
     def set_retired(self, key: str, retired: bool) -> None:
         """Retire a template (no longer offered; letters already made keep it) or restore it."""

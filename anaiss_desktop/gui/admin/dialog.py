@@ -12,11 +12,13 @@ from .accounts import AccountsWidget
 from .audit import AuditLogWidget
 from .codes import CodesWidget
 from .covers import CoversTab
+from .letter_templates import LetterTemplatesTab
 from .policy import PolicySettingsWidget
 
 
 class AdminDialog(QDialog):
-    """Tabs *Comptes*, *Suppléances*, *Paramètres*, *Listes codées* and *Journal d'audit*.
+    """Tabs *Comptes*, *Suppléances*, *Paramètres*, *Listes codées*, *Courriers types* and
+    *Journal d'audit*.
 
     Each tab is refreshed when shown, so the journal lists what was just done in another tab.
 
@@ -41,6 +43,7 @@ class AdminDialog(QDialog):
         self.covers = CoversTab(session, runner, prompts, self)
         self.settings = PolicySettingsWidget(session, prompts, self)
         self.codes = CodesWidget(session, runner, prompts, self)
+        self.letter_templates = LetterTemplatesTab(session, runner, prompts, self)
         self.audit = AuditLogWidget(session, runner, prompts, self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tabs")
@@ -48,6 +51,7 @@ class AdminDialog(QDialog):
         self.tabs.addTab(self.covers, self.tr("&Suppléances"))
         self.tabs.addTab(self.settings, self.tr("&Paramètres"))
         self.tabs.addTab(self.codes, self.tr("&Listes codées"))
+        self.tabs.addTab(self.letter_templates, self.tr("Co&urriers types"))
         self.tabs.addTab(self.audit, self.tr("&Journal d'audit"))
         self.button_box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.button_box.rejected.connect(self.reject)
@@ -65,12 +69,16 @@ class AdminDialog(QDialog):
             self.covers.refresh()
         elif widget is self.codes:
             self.codes.refresh()
+        elif widget is self.letter_templates:
+            self.letter_templates.refresh()
         elif widget is self.audit:
             self.audit.refresh()
 
     def done(self, result: int) -> None:
-        """Closing (or the session locking) also closes an open account, cover or code dialog."""
+        """Closing (or the session locking) also closes an open account, cover, code or
+        template dialog."""
         self.accounts.close_dialogs()
         self.covers.close_dialogs()
         self.codes.close_dialogs()
+        self.letter_templates.close_dialogs()
         super().done(result)
