@@ -139,6 +139,23 @@ def _letters(station: Station) -> None:
         day = session.today() + timedelta(days=7)
         dossiers.add_echeance(dossier_id, EcheanceInput(
             EcheanceKind.APPOINTMENT, f"{day.isoformat()}T14:30", "Bilan", "au service"))
+        # The letter dialog as the social worker uses it: the text filled in, the preview.
+        window = MainWindow(session, RecordingPrompts(), runner=TaskRunner(synchronous=True))
+        window.resize(1100, 700)
+        window.show()
+        window.open_dossier(dossier_id)
+        _wait(lambda: False, 0.3)
+        dialog = window.dossier_tab(dossier_id).open_letter()
+        dialog.resize(1150, 720)
+        dialog.choose("proposition_rendez_vous")
+        dialog.preview()
+        _wait(lambda: False, 0.8)
+        dialog.grab()  # offscreen, the PDF view paints its pages after a first paint
+        _wait(lambda: False, 0.5)
+        _save(dialog, "courrier-apercu.png")
+        dialog.reject()
+        window.close_for_controller()
+
         letters = LetterService(session)
         folder = DOCS / "letters"
         folder.mkdir(exist_ok=True)

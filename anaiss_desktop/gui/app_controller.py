@@ -226,6 +226,8 @@ class AppController(QObject):
         half-done and no dialog outlives the session.
         """
         self.idle.stop()
+        if self.window is not None:
+            self.window.cancel_background_work()
         if self._runner.busy:
             self._runner.wait()
             QCoreApplication.processEvents()

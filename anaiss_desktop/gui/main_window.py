@@ -21,6 +21,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QHideEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -105,6 +106,8 @@ class MainWindow(QMainWindow):
         self.person_dialogs: dict[int, PersonEditDialog] = {}
         # "Mon compte" dialogs, one of each kind at a time: "absences", "history", "notes".
         self.account_dialogs: dict[str, AccountDialog] = {}
+        # "Courriers en série…" (gui.letters, imported on first use: QtPdf is loaded only then).
+        self.batch_letters_dialog: QDialog | None = None
         self._hidden_windows: list[QWidget] = []
         self.setMinimumSize(960, 620)
         self._build_pages()
@@ -128,8 +131,13 @@ class MainWindow(QMainWindow):
         self.close_tab_action.triggered.connect(self._on_close_tab_action_triggered)
         self.import_action = QAction(self.tr("Importer un fichier CSV…"), self)
         self.import_action.triggered.connect(self.open_import)
+        self.batch_letters_action = QAction(self.tr("Courriers en série…"), self)
+        self.batch_letters_action.setStatusTip(self.tr(
+            "Le même courrier pour plusieurs personnes (par exemple les rendez-vous de demain)"))
+        self.batch_letters_action.triggered.connect(self.open_batch_letters)
         for action in (self.new_person_action, self.search_action, None, self.home_action,
-                       self.close_tab_action, None, self.import_action):
+                       self.close_tab_action, None, self.batch_letters_action,
+                       self.import_action):
             if action is None:
                 dossier_menu.addSeparator()
             else:
@@ -274,6 +282,9 @@ class MainWindow(QMainWindow):
         self.rotation_frame.setVisible(verdict.status is PasswordStatus.EXPIRING)
         self.rotation_label.setText(verdict.message)
         self.admin_menu.menuAction().setVisible(account.is_manager)
+        # Letters are written by whoever writes in dossiers: social workers and the
+        # secretariat (a manager who is not a social worker opens no dossier).
+        self.batch_letters_action.setVisible(not account.is_manager or account.social_worker)
         parts = [info.service_name]
         if not verdict.status.must_change:
             parts.append(self.tr("mot de passe valable {0} jour(s)").format(verdict.days_left))
@@ -404,13 +415,46 @@ class MainWindow(QMainWindow):
                 del self.account_dialogs[name]
 
     def _dialogs(self) -> list[QWidget]:
-        """The forms open outside the tabs (new person, person changes, "Mon compte")."""
+        """The forms open outside the tabs (new person, person changes, "Mon compte",
+        letters in series)."""
         dialogs: list[QWidget] = []
         if self.new_person_dialog is not None and isValid(self.new_person_dialog):
             dialogs.append(self.new_person_dialog)
         dialogs += [d for d in self.person_dialogs.values() if isValid(d)]
         dialogs += [d for d in self.account_dialogs.values() if isValid(d)]
+        if self.batch_letters_dialog is not None and isValid(self.batch_letters_dialog):
+            dialogs.append(self.batch_letters_dialog)
         return dialogs
+
+    # -- letters in series ---------------------------------------------------------------------
+    def open_batch_letters(self) -> None:
+        """Dossier › Courriers en série…: one window at a time, modeless (F12 hides it)."""
+        if self.privacy_screen_on or not self._session.is_open:
+            return
+        dialog = self.batch_letters_dialog
+        if dialog is not None and isValid(dialog) and dialog.isVisible():
+            dialog.raise_()
+            dialog.activateWindow()
+            return
+        from .letters.batch_dialog import BatchLettersDialog
+
+        dialog = BatchLettersDialog(self._session, self._runner, self._prompts, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._on_batch_letters_finished)
+        dialog.dossiers_changed.connect(self._on_batch_letters_dossiers_changed)
+        self.batch_letters_dialog = dialog
+        dialog.show()
+
+    def _on_batch_letters_finished(self, _result: int) -> None:
+        if self.batch_letters_dialog is self.sender():
+            self.batch_letters_dialog = None
+
+    def _on_batch_letters_dossiers_changed(self, dossier_ids: list) -> None:
+        """The open tabs of the dossiers that received a letter show it in their timeline."""
+        for dossier_id in dossier_ids:
+            widget = self.dossier_tab(dossier_id)
+            if widget is not None and hasattr(widget, "refresh"):
+                widget.refresh()
 
     # -- dossier tabs --------------------------------------------------------------------------
     def open_dossier(self, dossier_id: int) -> None:
@@ -498,6 +542,7 @@ class MainWindow(QMainWindow):
         before an idle lock). A form that cannot save is skipped, never blocks the lock."""
         if not self._session.is_open:
             return
+        self.cancel_background_work()
         self._runner.wait()  # a query or a save still running finishes on the open store
         forms: list[QWidget] = self._dialogs()
         forms += [w for w in self._dossier_tabs.values() if isValid(w)]
@@ -510,12 +555,20 @@ class MainWindow(QMainWindow):
             except Exception as exc:
                 log.error("Draft not saved before the lock: %s", type(exc).__name__)
 
+    def cancel_background_work(self) -> None:
+        """Ask long work to stop at its next step (letters in series stop after the one being
+        made): the session is about to end, and waiting for a whole batch would be long."""
+        batch = self.batch_letters_dialog
+        if batch is not None and isValid(batch):
+            batch.cancel_batch()
+
     def _end_session_views(self) -> None:
         """Close every form and dossier tab of the session: after a lock they must not stay."""
         dialogs = self._dialogs()
         self.new_person_dialog = None
         self.person_dialogs.clear()
         self.account_dialogs.clear()
+        self.batch_letters_dialog = None
         for dialog in dialogs:
             dialog.close_for_session_end()
         for widget in list(self._dossier_tabs.values()):

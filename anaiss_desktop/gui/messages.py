@@ -63,7 +63,7 @@ def save_error_message(exc: BaseException) -> str:
                 "Ce dossier n'existe plus (support retiré ?) : rien n'a été enregistré. "
                 "Choisissez un autre dossier."
             )
-        log.error("Recovery sheet not written: OSError errno=%s", exc.errno)
+        log.error("PDF not written: OSError errno=%s", exc.errno)
         return (
             "Le fichier n'a pas pu être enregistré : rien n'a été écrit. "
             "Vérifiez le support puis recommencez."

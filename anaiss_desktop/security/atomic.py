@@ -21,10 +21,13 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def write_atomic(target: Path, data: bytes) -> None:
-    """Replace ``target`` by ``data`` atomically; on any error the old file is untouched."""
+def write_atomic(target: Path, data: bytes, *, temp: Path | None = None) -> None:
+    """Replace ``target`` by ``data`` atomically; on any error the old file is untouched.
+
+    ``temp`` names the temporary file (in the same folder); by default a hidden one.
+    """
     target = Path(target)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    tmp = temp if temp is not None else target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         # Owner-only: a station's files are nobody else's business, even on a shared PC.
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 
 from ..domain.access import Action, Level
 from ..domain.accounts import Account, Role
@@ -211,12 +211,16 @@ def _person_group(person: Person) -> Group:
     })
 
 
-def _appointment_group(echeances: Sequence, today: date) -> Group:
+def _appointment_group(echeances: Sequence, today: date, on: date | None = None) -> Group:
+    """The next appointment to come, or the one on day ``on`` (letters in series for a
+    day's appointments: someone seen today and tomorrow gets tomorrow's in tomorrow's letter)."""
     coming = sorted((e for e in echeances if e.kind is EcheanceKind.APPOINTMENT
-                     and e.done_at is None and e.due_at[:10] >= today.isoformat()),
+                     and e.done_at is None and e.due_at[:10] >= today.isoformat()
+                     and (on is None or e.due_at[:10] == on.isoformat())),
                     key=lambda e: e.due_at)
     if not coming:
-        return Group("rdv", {}, NO_APPOINTMENT)
+        return Group("rdv", {}, NO_APPOINTMENT if on is None else
+                     f"aucun rendez-vous n'est noté le {date_in_words(on)} dans ce dossier")
     first = coming[0]
     day = date.fromisoformat(first.due_at[:10])
     hour = first.due_at[11:16]
@@ -230,7 +234,8 @@ def _appointment_group(echeances: Sequence, today: date) -> Group:
 
 def build_context(person: Person, dossier: Dossier, referent: Account, info: StationInfo,
                   echeances: Sequence, today: date, free: Mapping[str, str],
-                  template: LetterTemplate) -> dict[str, object]:
+                  template: LetterTemplate, appointment_on: date | None = None,
+                  ) -> dict[str, object]:
     """Everything a template may read, for one dossier."""
     return {
         "personne": _person_group(person),
@@ -243,7 +248,7 @@ def build_context(person: Person, dossier: Dossier, referent: Account, info: Sta
                                      "adresse": ", ".join(_address_lines(info.service_address)),
                                      "telephone": info.service_phone}),
         "aujourdhui": date_in_words(today),
-        "rdv": _appointment_group(echeances, today),
+        "rdv": _appointment_group(echeances, today, appointment_on),
         "libre": Group("libre", {f.name: (free.get(f.name) or "").strip()
                                  for f in template.free_fields}),
     }
@@ -324,10 +329,11 @@ class LetterService:
                 for e in LetterTemplateService(self._session).templates()
                 if not e.template.needs_consent_to_share or dossier.consent_share]
 
-    def prepare(self, dossier_id: int, key: str,
-                free: Mapping[str, str] | None = None) -> PreparedLetter:
-        """The template filled in for this dossier. Raises :class:`LetterProblem` naming the
-        field that has no value; :class:`NotAllowed` for a liaison letter without consent."""
+    def prepare(self, dossier_id: int, key: str, free: Mapping[str, str] | None = None,
+                *, appointment_on: date | None = None) -> PreparedLetter:
+        """The template filled in for this dossier (``rdv.*``: the next appointment, or the
+        one on ``appointment_on``). Raises :class:`LetterProblem` naming the field that has
+        no value; :class:`NotAllowed` for a liaison letter without consent."""
         dossier, person = self._dossier(dossier_id, Action.READ)
         template = self._template(key)
         if template.needs_consent_to_share and not dossier.consent_share:
@@ -339,7 +345,7 @@ class LetterService:
         assert referent is not None
         echeances = DossierRepository(db).echeances_of_dossier(dossier_id)
         context = build_context(person, dossier, referent, s.station_info(), echeances,
-                                s.today(), free or {}, template)
+                                s.today(), free or {}, template, appointment_on)
         body = render(template, context)
         warnings = []
         if not person.address.strip() or not person.city.strip():
@@ -437,11 +443,12 @@ class LetterService:
 
     # -- many dossiers at once -----------------------------------------------------------------
     def batch(self, dossier_ids: Sequence[int], key: str, free: Mapping[str, str] | None = None,
-              *, one_file: bool = True,
+              *, one_file: bool = True, appointment_on: date | None = None,
               progress: Callable[[int, int], None] = lambda done, total: None,
               cancelled: Callable[[], bool] = lambda: False) -> BatchResult:
         """The same letter for several dossiers, each kept in its dossier; one PDF for all
-        (to print at once) or one per dossier. A dossier whose letter cannot be made is
+        (to print at once) or one per dossier; ``appointment_on`` makes ``rdv.*`` that day's
+        appointment (the list of a day's appointments). A dossier whose letter cannot be made is
         skipped and named in ``problems``; the others are made. Stops between two dossiers
         when ``cancelled()`` says so (the letters already kept stay, and are returned)."""
         texts: list[tuple[str, LetterText]] = []
@@ -457,7 +464,7 @@ class LetterService:
             number = DossierRepository(self._session.db).get(dossier_id)
             label = number.number if number else f"#{dossier_id}"
             try:
-                prepared = self.prepare(dossier_id, key, free)
+                prepared = self.prepare(dossier_id, key, free, appointment_on=appointment_on)
                 letter_id, pdf = self.save(dossier_id, key, prepared.subject, prepared.body)
             except (InvalidInput, NotAllowed) as exc:
                 problems.append((label, exc.message))
@@ -470,7 +477,7 @@ class LetterService:
                     files.append((f"courrier-{label}.pdf", pdf))
             progress(done + 1, total)
         if one_file and texts:
-            stamp = datetime.now().strftime("%Y%m%d-%H%M")
+            stamp = self._session.station.clock().astimezone().strftime("%Y%m%d-%H%M")
             files.append((f"courriers-{key}-{stamp}.pdf",
                           letters_pdf([t for _, t in texts],
                                       author=self._session.station_info().service_name)))

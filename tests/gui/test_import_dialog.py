@@ -185,18 +185,18 @@ def _start_watching(dialog: ImportDialog, watch) -> None:
     """Start the import with ``watch`` called at each progress report."""
     from anaiss_desktop.gui.dossiers import import_dialog
 
-    real = import_dialog._ProgressBridge  # noqa: SLF001
+    real = import_dialog.ProgressBridge  # noqa: SLF001
 
     class Watched(real):  # type: ignore[misc, valid-type]
         def report(self, done: int, total: int) -> bool:
             watch(done, total)
             return super().report(done, total)
 
-    import_dialog._ProgressBridge = Watched  # noqa: SLF001
+    import_dialog.ProgressBridge = Watched  # noqa: SLF001
     try:
         dialog.start_import()
     finally:
-        import_dialog._ProgressBridge = real  # noqa: SLF001
+        import_dialog.ProgressBridge = real  # noqa: SLF001
 
 
 def test_social_worker_importing_for_a_colleague_sees_why(qtbot, station, prompts, tmp_path):

@@ -254,3 +254,18 @@ def test_the_information_notice_has_headings_not_markup(anne, dossier_id):
     text = pdf_text(service.preview(dossier_id, letter.key, letter.subject, letter.body))
     assert "Vos droits" in text and "## " not in text
     assert "CNIL" in text and "deux ans" in text
+
+
+def test_a_batch_for_a_day_uses_that_day_s_appointment(anne, dossier_id):
+    DossierService(anne).add_echeance(dossier_id, EcheanceInput(
+        EcheanceKind.APPOINTMENT, "2026-11-03T09:00", "Avant", "au service"))
+    service = LetterService(anne)
+    assert "mardi 3 novembre" in service.prepare(dossier_id, "proposition_rendez_vous").body
+    result = service.batch([dossier_id], "proposition_rendez_vous",
+                           appointment_on=date(2026, 11, 10))
+    assert result.problems == [] and "mardi 10 novembre" in pdf_text(result.files[0][1])
+    assert result.files[0][0].startswith("courriers-proposition_rendez_vous-20261102-")
+    none = service.batch([dossier_id], "proposition_rendez_vous",
+                         appointment_on=date(2026, 11, 12))
+    assert none.letter_ids == [] and "jeudi" not in none.problems[0][1]
+    assert "aucun rendez-vous n'est noté le 12 novembre 2026" in none.problems[0][1]

@@ -4,7 +4,8 @@ The header answers the first questions at a glance (person, age, number, status,
 contact, whether the person was informed and consented); the tabs hold the timeline, the
 interventions, the appointments and follow-ups, the aids, and read-only summaries of the person
 and the dossier with their "Modifier…" dialogs. Ctrl+E opens the interview entry from anywhere
-in the dossier.
+in the dossier; "Courrier…" writes a form letter (:mod:`anaiss_desktop.gui.letters`, imported on
+first use), and a letter of the timeline opens its kept PDF.
 
 Everything is read and written through :class:`~anaiss_desktop.services.dossiers.DossierService`
 on the task runner; the service applies the access rule, so an account that may not open the
@@ -494,6 +495,9 @@ class DossierWindow(QWidget):
         self._dialog: _FormDialog | None = None
         self._pending = 0
         self._on_submit: Callable[[], None] | None = None
+        # Letter windows (gui.letters, imported on first use: QtPdf is loaded only then).
+        self._letter_dialog: QDialog | None = None
+        self._letter_viewers: dict[int, QDialog] = {}
 
         ui = self.ui
         ui.header_frame.setStyleSheet(HEADER_STYLE)
@@ -528,6 +532,14 @@ class DossierWindow(QWidget):
         ui.interventions_table.selectionModel().selectionChanged.connect(self._update_buttons)
         ui.aids_table.activated.connect(self._on_aids_table_activated)
         ui.timeline_widget.intervention_activated.connect(self.open_entry)
+        ui.timeline_widget.letter_activated.connect(self.open_letter_viewer)
+        self.letter_button = QPushButton(self.tr("Co&urrier…"), ui.header_frame)
+        self.letter_button.setObjectName("letter_button")
+        self.letter_button.setToolTip(self.tr(
+            "Écrire un courrier type pour cette personne : texte rempli et modifiable, aperçu, "
+            "impression, classement au dossier"))
+        self.letter_button.clicked.connect(self._on_letter_button_clicked)
+        ui.title_layout.addWidget(self.letter_button)
         ui.echeances_widget.add_requested.connect(self._on_echeances_widget_add_requested)
         ui.echeances_widget.done_toggled.connect(self._on_echeances_widget_done_toggled)
         ui.edit_person_button.clicked.connect(self._on_edit_person_button_clicked)
@@ -574,6 +586,14 @@ class DossierWindow(QWidget):
         return [d for d in self._entries.values() if isValid(d)]
 
     @property
+    def letter_dialogs(self) -> list[QDialog]:
+        """The letter windows open from this dossier (the letter being written, then the
+        kept letters being read)."""
+        dialogs = [self._letter_dialog] if self._letter_dialog is not None else []
+        dialogs += list(self._letter_viewers.values())
+        return [d for d in dialogs if isValid(d)]
+
+    @property
     def current_dialog(self) -> _FormDialog | None:
         """The dossier, status or échéance dialog now open, if any (tests drive it)."""
         return self._dialog
@@ -612,6 +632,10 @@ class DossierWindow(QWidget):
             dialog.close_for_session()
         self._entries.clear()
         self._close_dialog()
+        for letter_window in self.letter_dialogs:
+            letter_window.close_for_session_end()
+        self._letter_dialog = None
+        self._letter_viewers.clear()
         self.access_tab.closed_for_session()
         self._view = None
         self.intervention_model.set_rows([], self._labels)
@@ -878,6 +902,9 @@ class DossierWindow(QWidget):
             button.setEnabled(self._view is not None and not busy)
             # What the rule refuses is not offered (the service refuses it anyway).
             button.setVisible(self._view is None or writes)
+        letters = self._view is not None and Level.AGENDA in self._view.writable
+        self.letter_button.setEnabled(self._view is not None and not busy)
+        self.letter_button.setVisible(self._view is None or letters)
         ui.echeances_widget.set_busy(busy)
 
     def _call(self, fn: Callable[[], Any], on_done: Callable[[Any], None],
@@ -958,6 +985,72 @@ class DossierWindow(QWidget):
             return
         self._run(None, self.tr("Suppression impossible"),
                   lambda: DossierService(self._session).delete_intervention(row.id))
+
+    # -- letters -------------------------------------------------------------------------------
+    @Slot()
+    def _on_letter_button_clicked(self) -> None:
+        self.open_letter()
+
+    def open_letter(self) -> QDialog | None:
+        """"Courrier…": write a letter for this dossier (one window at a time)."""
+        if self._closed or self._view is None:
+            return None
+        existing = self._letter_dialog
+        if existing is not None and isValid(existing) and existing.isVisible():
+            existing.raise_()
+            existing.activateWindow()
+            return existing
+        from ..letters.letter_dialog import LetterDialog
+
+        dialog = LetterDialog(self._session, self._runner, self._prompts, self.dossier_id, self,
+                              number=self._view.dossier.number,
+                              person_name=self._view.person.display_name)
+        dialog.letter_kept.connect(self._on_letter_kept)
+        dialog.finished.connect(self._on_letter_window_finished)
+        self._letter_dialog = dialog
+        dialog.show()  # modeless: F12 hides it, and the dossier stays readable beside it
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    @Slot(int)
+    def open_letter_viewer(self, letter_id: int) -> QDialog | None:
+        """A kept letter (Enter or double-click in the timeline): read, print, copy."""
+        if self._closed or self._view is None:
+            return None
+        existing = self._letter_viewers.get(letter_id)
+        if existing is not None and isValid(existing) and existing.isVisible():
+            existing.raise_()
+            existing.activateWindow()
+            return existing
+        from ..letters.viewer_dialog import LetterViewerDialog
+
+        letter = next((x for x in self._view.letters if x.id == letter_id), None)
+        title = f"{letter.title} — {letter.subject}" if letter is not None else ""
+        dialog = LetterViewerDialog(self._session, self._runner, self._prompts, letter_id, self,
+                                    title=title, number=self._view.dossier.number)
+        dialog.finished.connect(self._on_letter_window_finished)
+        self._letter_viewers[letter_id] = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    @Slot(int)
+    def _on_letter_kept(self, _letter_id: int) -> None:
+        self.refresh()  # the timeline shows the letter
+        self.dossier_changed.emit(self.dossier_id)
+
+    @Slot(int)
+    def _on_letter_window_finished(self, _result: int) -> None:
+        dialog = self.sender()
+        if self._letter_dialog is dialog:
+            self._letter_dialog = None
+        for letter_id, known in list(self._letter_viewers.items()):
+            if known is dialog or not isValid(known):
+                del self._letter_viewers[letter_id]
+        if isinstance(dialog, QDialog):
+            dialog.deleteLater()
 
     # -- échéances -----------------------------------------------------------------------------
     @Slot()

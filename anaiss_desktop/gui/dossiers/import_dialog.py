@@ -9,7 +9,6 @@ verdict. The import itself runs on a worker with a progress bar; *Annuler* rolls
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +48,7 @@ from ...services.import_csv import (
 )
 from ...services.session import Session
 from ..messages import ERROR_STYLE, INFO_STYLE, mute, user_message
+from ..progress import ProgressBridge, progress_dialog
 from ..prompts import Prompts
 from ..workers import TaskRunner
 
@@ -111,33 +111,6 @@ class ImportPreviewModel(QAbstractTableModel):
         return values[index.column()]
 
 
-class _ProgressBridge(QObject):
-    """Carries the import's progress from the worker thread to the GUI thread, and the
-    person's cancel back (a flag the worker reads at each report).
-
-    Signals:
-        advanced(int, int): rows written so far, rows in all.
-    """
-
-    advanced = Signal(int, int)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._cancelled = threading.Event()
-
-    def report(self, done: int, total: int) -> bool:
-        """Called by the service (on the worker thread); False asks it to stop."""
-        self.advanced.emit(done, total)
-        return not self._cancelled.is_set()
-
-    def cancel(self) -> None:
-        self._cancelled.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancelled.is_set()
-
-
 class ImportDialog(QDialog):
     """Choose a CSV file, check it, then import it all at once.
 
@@ -168,7 +141,7 @@ class ImportDialog(QDialog):
         self._path: str | None = None
         self._preview: ImportPreview | None = None
         self._loading = False
-        self._bridge: _ProgressBridge | None = None
+        self._bridge: ProgressBridge | None = None
         self.progress_dialog: QProgressDialog | None = None
         self.setWindowTitle(self.tr("Importer des personnes et dossiers (CSV)"))
         self.setMinimumSize(920, 600)
@@ -421,17 +394,10 @@ class ImportDialog(QDialog):
         ).format(persons=_plural(total, "personne", "personnes"))
         if not self._prompts.confirm(self, self.tr("Importer"), question):
             return
-        bridge = _ProgressBridge(self)
+        bridge = ProgressBridge(self)
         self._bridge = bridge
-        progress = QProgressDialog(
-            self.tr("Import en cours…"), self.tr("Annuler"), 0, total, self
-        )
-        progress.setObjectName("progress_dialog")
-        progress.setWindowTitle(self.tr("Import"))
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(0)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
+        progress = progress_dialog(self, self.tr("Import en cours…"), self.tr("Import"), total,
+                                   self.tr("Annuler"))
         progress.canceled.connect(self._on_progress_dialog_canceled)
         bridge.advanced.connect(self._on_bridge_advanced)
         self.progress_dialog = progress
