@@ -58,6 +58,7 @@ ACTION_LABELS = {
     "code.retour": "Code remis en service",
     "import.csv": "Import de personnes et dossiers (CSV)",
     "demo.generation": "Données de démonstration générées",
+    "statistiques.export": "Statistiques anonymisées exportées",
 }
 
 
