@@ -313,6 +313,7 @@ def main() -> int:
                 (admin.accounts, "administration-comptes.png"),
                 (admin.settings, "administration-parametres.png"),
                 (admin.codes, "administration-listes-codees.png"),
+                (admin.letter_templates, "administration-courriers-types.png"),
                 (admin.audit, "administration-journal.png"),
             ):
                 admin.tabs.setCurrentWidget(page)
