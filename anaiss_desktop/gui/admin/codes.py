@@ -45,7 +45,7 @@ from ...services.session import Session
 from ..messages import mute, show_message, user_message
 from ..prompts import Prompts
 from ..workers import TaskRunner
-from .common import RowsModel, error_label, list_table
+from .common import RowsModel, error_label
 from .tab import RowsTab
 
 RETIRED_COLOUR = QColor(Qt.GlobalColor.gray)
@@ -318,20 +318,6 @@ class CodesWidget(RowsTab[Code, AddCodeDialog | RelabelDialog]):
         top.addWidget(self.list_combo, 1)
         top.addStretch(1)
 
-        self.explanation_label = QLabel(
-            self.tr(
-                "Ajoutez les catégories locales dont le service a besoin. « %s » et « %s » "
-                "existent dans chaque liste. %s Un code retiré n'est plus proposé mais reste "
-                "affiché dans les dossiers qui l'utilisent."
-            ) % (NOT_PROVIDED_LABEL, OTHER_LABEL, NEVER_REUSED),
-            self,
-        )
-        self.explanation_label.setObjectName("explanation_label")
-        self.explanation_label.setWordWrap(True)
-        mute(self.explanation_label)
-
-        self.refusal_label = error_label(self, "refusal_label")
-
         self.add_button = QPushButton(self.tr("&Ajouter…"), self)
         self.add_button.setObjectName("add_button")
         self.relabel_button = QPushButton(self.tr("Re&nommer le libellé…"), self)
@@ -340,33 +326,18 @@ class CodesWidget(RowsTab[Code, AddCodeDialog | RelabelDialog]):
         self.retire_button.setObjectName("retire_button")
         self.restore_button = QPushButton(self.tr("Re&mettre"), self)
         self.restore_button.setObjectName("restore_button")
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.relabel_button, self.retire_button,
-                       self.restore_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-
-        self.table_view = list_table(self)
-
         self.hint_label = QLabel(self)
         self.hint_label.setObjectName("hint_label")
         self.hint_label.setWordWrap(True)
         mute(self.hint_label)
-        self.status_label = QLabel(self)
-        self.status_label.setObjectName("status_label")
-        self.status_label.setWordWrap(True)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.explanation_label)
-        layout.addWidget(self.refusal_label)
-        layout.addLayout(buttons)
-        layout.addWidget(self.table_view, 1)
-        layout.addWidget(self.hint_label)
-        layout.addWidget(self.status_label)
-
-        self._attach(self.table_view, CodeTableModel(self), self.status_label,
-                     self.refusal_label)
+        self._build_page(
+            self.tr(
+                "Ajoutez les catégories locales dont le service a besoin. « %s » et « %s » "
+                "existent dans chaque liste. %s Un code retiré n'est plus proposé mais reste "
+                "affiché dans les dossiers qui l'utilisent."
+            ) % (NOT_PROVIDED_LABEL, OTHER_LABEL, NEVER_REUSED),
+            (self.add_button, self.relabel_button, self.retire_button, self.restore_button),
+            CodeTableModel(self), top=top, below=(self.hint_label,))
         self.list_combo.currentIndexChanged.connect(self._on_list_combo_current_index_changed)
         self.table_view.doubleClicked.connect(self._on_table_view_double_clicked)
         self.add_button.clicked.connect(self._on_add_button_clicked)

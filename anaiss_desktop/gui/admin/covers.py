@@ -14,13 +14,12 @@ referent uses from a dossier).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -39,7 +38,7 @@ from ..dossiers.intervention_entry import local_today
 from ..messages import mute, user_message
 from ..prompts import Prompts
 from ..workers import TaskRunner
-from .common import RowsModel, error_label, list_table
+from .common import RowsModel, error_label
 from .tab import RowsTab
 
 DOUBLE_MANAGEMENT_TEXT = (
@@ -185,46 +184,19 @@ class CoversTab(RowsTab[CoverLine, AbsentReferentDialog | CoverDialog]):
         self.refresh()
 
     def _build(self) -> None:
-        self.explanation_label = QLabel(self.tr(DOUBLE_MANAGEMENT_TEXT), self)
-        self.explanation_label.setObjectName("explanation_label")
-        self.explanation_label.setWordWrap(True)
-        mute(self.explanation_label)
-
-        self.refusal_label = error_label(self, "refusal_label")
-
         self.absence_button = QPushButton(self.tr("&Organiser une absence…"), self)
         self.absence_button.setObjectName("absence_button")
         self.withdraw_button = QPushButton(self.tr("Re&tirer"), self)
         self.withdraw_button.setObjectName("withdraw_button")
         self.withdraw_button.setToolTip(self.tr(
             "Mettre fin dès maintenant à la suppléance choisie."))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.absence_button)
-        buttons.addWidget(self.withdraw_button)
-        buttons.addStretch(1)
-
-        self.table_view = list_table(self)
-
         self.empty_label = QLabel(self.tr("Aucune suppléance en cours ni à venir."), self)
         self.empty_label.setObjectName("empty_label")
         mute(self.empty_label)
         self.empty_label.hide()
-        self.status_label = QLabel(self)
-        self.status_label.setObjectName("status_label")
-        self.status_label.setWordWrap(True)
-        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.explanation_label)
-        layout.addWidget(self.refusal_label)
-        layout.addLayout(buttons)
-        layout.addWidget(self.table_view, 1)
-        layout.addWidget(self.empty_label)
-        layout.addWidget(self.status_label)
-        layout.addStretch(0)  # takes the room only when the table is hidden (a refusal)
-
-        self._attach(self.table_view, CoverTableModel(self), self.status_label,
-                     self.refusal_label)
+        self._build_page(self.tr(DOUBLE_MANAGEMENT_TEXT),
+                         (self.absence_button, self.withdraw_button), CoverTableModel(self),
+                         below=(self.empty_label,), stretch_end=True)
         self.absence_button.clicked.connect(self._on_absence_button_clicked)
         self.withdraw_button.clicked.connect(self._on_withdraw_button_clicked)
 

@@ -57,7 +57,7 @@ from ...services.session import Session
 from ..messages import mute, show_message, user_message
 from ..prompts import Prompts
 from ..workers import TaskRunner
-from .common import RowsModel, error_label, list_table
+from .common import RowsModel, error_label
 from .tab import RowsTab
 
 RETIRED_COLOUR = QColor(Qt.GlobalColor.gray)
@@ -766,17 +766,6 @@ class LetterTemplatesTab(RowsTab[TemplateEntry, TemplateEditorDialog | Duplicate
         self.refresh()
 
     def _build(self) -> None:
-        self.explanation_label = QLabel(self.tr(
-            "Les courriers types proposés dans les dossiers. Un courrier dont le modèle contient "
-            "une erreur ne peut pas être enregistré. Un courrier n'est jamais supprimé : retiré, "
-            "il n'est plus proposé, et les courriers déjà produits restent lisibles dans les "
-            "dossiers."), self)
-        self.explanation_label.setObjectName("explanation_label")
-        self.explanation_label.setWordWrap(True)
-        mute(self.explanation_label)
-
-        self.refusal_label = error_label(self, "refusal_label")
-
         self.new_button = QPushButton(self.tr("&Nouveau…"), self)
         self.new_button.setObjectName("new_button")
         self.edit_button = QPushButton(self.tr("&Modifier…"), self)
@@ -785,33 +774,18 @@ class LetterTemplatesTab(RowsTab[TemplateEntry, TemplateEditorDialog | Duplicate
         self.duplicate_button.setObjectName("duplicate_button")
         self.retire_button = QPushButton(self.tr("Re&tirer"), self)
         self.retire_button.setObjectName("retire_button")
-        buttons = QHBoxLayout()
-        for button in (self.new_button, self.edit_button, self.duplicate_button,
-                       self.retire_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-
-        self.table_view = list_table(self)
-
         self.hint_label = QLabel(self)
         self.hint_label.setObjectName("hint_label")
         self.hint_label.setWordWrap(True)
         mute(self.hint_label)
-        self.status_label = QLabel(self)
-        self.status_label.setObjectName("status_label")
-        self.status_label.setWordWrap(True)
-        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.explanation_label)
-        layout.addWidget(self.refusal_label)
-        layout.addLayout(buttons)
-        layout.addWidget(self.table_view, 1)
-        layout.addWidget(self.hint_label)
-        layout.addWidget(self.status_label)
-
-        self._attach(self.table_view, TemplateTableModel(self), self.status_label,
-                     self.refusal_label)
+        self._build_page(
+            self.tr(
+                "Les courriers types proposés dans les dossiers. Un courrier dont le modèle "
+                "contient une erreur ne peut pas être enregistré. Un courrier n'est jamais "
+                "supprimé : retiré, il n'est plus proposé, et les courriers déjà produits restent "
+                "lisibles dans les dossiers."),
+            (self.new_button, self.edit_button, self.duplicate_button, self.retire_button),
+            TemplateTableModel(self), below=(self.hint_label,))
         self.table_view.doubleClicked.connect(self._on_table_view_double_clicked)
         self.new_button.clicked.connect(self._on_new_button_clicked)
         self.edit_button.clicked.connect(self._on_edit_button_clicked)

@@ -10,18 +10,27 @@ the selection only to spare a pointless click: the services decide what is allow
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import Any, Generic, Protocol, TypeVar
 
-from PySide6.QtCore import SignalInstance, Slot
-from PySide6.QtWidgets import QDialog, QLabel, QTableView, QWidget
+from PySide6.QtCore import Qt, SignalInstance, Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 from shiboken6 import isValid
 
 from ...services.session import Session
-from ..messages import user_message
+from ..messages import mute, user_message
 from ..prompts import Prompts
 from ..workers import TaskRunner
-from .common import RowsModel, fit_columns, setup_table
+from .common import RowsModel, error_label, fit_columns, list_table, setup_table
 
 
 class TabDialog(Protocol):
@@ -72,6 +81,44 @@ class RowsTab(QWidget, Generic[T, D]):
         self._refusal = ""
         self._dialog: D | None = None
         self._select_after_refresh: Hashable | None = None
+
+    def _build_page(self, explanation: str, buttons: Sequence[QPushButton], model: RowsModel[T],
+                    *, top: QLayout | None = None, below: Sequence[QWidget] = (),
+                    stretch_end: bool = False) -> None:
+        """The page every list tab shows, top to bottom: ``top`` (a chooser), the muted
+        ``explanation``, the refusal line, the ``buttons`` row, the table, the ``below``
+        widgets (a hint, an empty-list sentence), the status line; then :meth:`_attach`.
+
+        ``stretch_end`` keeps the lines at the top when a refusal hides the table.
+        """
+        self.explanation_label = QLabel(explanation, self)
+        self.explanation_label.setObjectName("explanation_label")
+        self.explanation_label.setWordWrap(True)
+        mute(self.explanation_label)
+        self.refusal_label = error_label(self, "refusal_label")
+        row = QHBoxLayout()
+        for button in buttons:
+            row.addWidget(button)
+        row.addStretch(1)
+        self.table_view = list_table(self)
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("status_label")
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        layout = QVBoxLayout(self)
+        if top is not None:
+            layout.addLayout(top)
+        layout.addWidget(self.explanation_label)
+        layout.addWidget(self.refusal_label)
+        layout.addLayout(row)
+        layout.addWidget(self.table_view, 1)
+        for widget in below:
+            layout.addWidget(widget)
+        layout.addWidget(self.status_label)
+        if stretch_end:
+            layout.addStretch(0)
+        self._attach(self.table_view, model, self.status_label, self.refusal_label)
 
     def _attach(self, table: QTableView, model: RowsModel[T], status_label: QLabel,
                 refusal_label: QLabel | None = None) -> None:
