@@ -21,12 +21,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from ...domain.access import can_be_referent
 from ...services.covers import CoverLine, CoverService
 from ...services.session import Session
-from ..dossiers.cover_dialog import CoverDialog
+from ..dossiers.cover_dialog import CoverDialog, run_cover_change
 from ..dossiers.intervention_entry import local_today
 from ..messages import mute, user_message
 from ..prompts import Prompts
@@ -207,24 +206,12 @@ class AbsencesDialog(AccountDialog):
 
     # -- running a change ----------------------------------------------------------------------
     def _run(self, call: Callable[[], Any], dialog: CoverDialog | None) -> None:
-        def done(_result: Any) -> None:
-            if not self._alive():
-                return
-            if dialog is not None and isValid(dialog):
-                dialog.accept()
-            self.reload()
-            self.covers_changed.emit()
+        run_cover_change(self._runner, call, dialog, alive=self._alive,
+                         changed=self._on_covers_changed, failed=self._on_action_failed)
 
-        def failed(exc: BaseException) -> None:
-            if not self._alive():
-                return
-            if dialog is not None and isValid(dialog):
-                dialog.set_busy(False)
-                dialog.show_problem(user_message(exc))
-            else:
-                self._on_action_failed(exc)
-
-        self._runner.run(call, done, failed)
+    def _on_covers_changed(self) -> None:
+        self.reload()
+        self.covers_changed.emit()
 
     def _on_action_failed(self, exc: BaseException) -> None:
         if self._alive():

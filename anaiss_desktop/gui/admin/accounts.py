@@ -325,9 +325,9 @@ class AccountsWidget(RowsTab[AccountView, AccountDialog | TemporaryPasswordDialo
         except (ServiceError, StorageError):  # a closed session: the service call will say so
             return ""
 
-    def _on_dialog_finished(self, dialog: AccountDialog | TemporaryPasswordDialog) -> None:
+    def _dialog_closed(self, dialog: AccountDialog | TemporaryPasswordDialog) -> None:
         dialog.clear_password()  # the temporary password typed in it
-        super()._on_dialog_finished(dialog)
+        super()._dialog_closed(dialog)
 
     # -- create --------------------------------------------------------------------------------
     @Slot()

@@ -207,10 +207,19 @@ class RowsTab(QWidget, Generic[T, D]):
         self.close_dialogs()
         self._dialog = dialog
         dialog.submitted.connect(on_submit)
-        dialog.finished.connect(lambda _result: self._on_dialog_finished(dialog))
+        # A bound slot finds the dialog as the sender: a lambda holding the dialog, connected
+        # to the dialog's own signal, keeps it alive in PySide and can crash its deletion.
+        dialog.finished.connect(self._on_dialog_finished)
         dialog.open()
 
-    def _on_dialog_finished(self, dialog: D) -> None:
+    @Slot(int)
+    def _on_dialog_finished(self, _result: int) -> None:
+        dialog = self.sender()
+        if dialog is not None:
+            self._dialog_closed(dialog)
+
+    def _dialog_closed(self, dialog: D) -> None:
+        """A dialog of the tab was closed; subclasses wipe what it held, then call this."""
         if self._dialog is dialog:
             self._dialog = None
         dialog.deleteLater()

@@ -41,7 +41,7 @@ from ..admin.common import setup_table
 from ..messages import mute, user_message
 from ..prompts import Prompts
 from ..workers import TaskRunner
-from .cover_dialog import CoverDialog
+from .cover_dialog import CoverDialog, run_cover_change
 from .intervention_entry import local_today
 
 PERSONAL_NOTES_TEXT = (
@@ -296,24 +296,12 @@ class AccessTab(QWidget):
         self._run(lambda: CoverService(session).withdraw(cover_id), None)
 
     def _run(self, call: Callable[[], Any], dialog: CoverDialog | None) -> None:
-        def done(_result: Any) -> None:
-            if not self._alive():
-                return
-            if dialog is not None and isValid(dialog):
-                dialog.accept()
-            self.load()
-            self.covers_changed.emit()
+        run_cover_change(self._runner, call, dialog, alive=self._alive,
+                         changed=self._on_covers_changed, failed=self._on_action_failed)
 
-        def failed(exc: BaseException) -> None:
-            if not self._alive():
-                return
-            if dialog is not None and isValid(dialog):
-                dialog.set_busy(False)
-                dialog.show_problem(user_message(exc))
-            else:
-                self._on_action_failed(exc)
-
-        self._runner.run(call, done, failed)
+    def _on_covers_changed(self) -> None:
+        self.load()
+        self.covers_changed.emit()
 
     def _on_action_failed(self, exc: BaseException) -> None:
         if self._alive():

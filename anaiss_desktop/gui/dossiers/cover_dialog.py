@@ -7,7 +7,9 @@ decides whether it is allowed and why not, and the caller shows that message in 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,10 +20,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ...domain.accounts import Account
 from ...domain.dates import format_fr
-from ..messages import mute
+from ..messages import mute, user_message
+from ..workers import TaskRunner
 from .intervention_entry import DateKeys
 from .validated_dialog import ValidatedDialog
 
@@ -105,3 +109,29 @@ class CoverDialog(ValidatedDialog):
 
     def set_busy(self, busy: bool) -> None:
         self.button_box.setEnabled(not busy)
+
+
+def run_cover_change(runner: TaskRunner, call: Callable[[], Any], dialog: CoverDialog | None, *,
+                     alive: Callable[[], bool], changed: Callable[[], None],
+                     failed: Callable[[BaseException], None]) -> None:
+    """Run a designation or a withdrawal asked from a screen: on success the dialog (if any)
+    closes and ``changed`` runs; a refusal shows in the dialog, where the choice can be mended,
+    or goes to ``failed`` when there is no dialog. Nothing happens once the screen is gone."""
+
+    def done(_result: Any) -> None:
+        if not alive():
+            return
+        if dialog is not None and isValid(dialog):
+            dialog.accept()
+        changed()
+
+    def refused(exc: BaseException) -> None:
+        if not alive():
+            return
+        if dialog is not None and isValid(dialog):
+            dialog.set_busy(False)
+            dialog.show_problem(user_message(exc))
+        else:
+            failed(exc)
+
+    runner.run(call, done, refused)
