@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from . import __version__
+from .cli_stats import add_stats_commands
 from .domain.accounts import Role
 from .domain.rotation import PasswordStatus
 from .paths import resolve_data_dir
@@ -68,6 +69,7 @@ _ARGPARSE_FR = (
     (r"argument (.*?): invalid choice: (.*?) \(choose from (.*)\)",
      r"\1 : choix invalide : \2 (choix possibles : \3)"),
     (r"argument (.*?): expected one argument", r"\1 : une valeur est attendue"),
+    (r"argument (.*?): invalid int value: (.*)", r"\1 : nombre entier attendu : \2"),
     (r"unrecognized arguments: (.*)", r"arguments non reconnus : \1"),
 )
 
@@ -282,6 +284,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=1, metavar="S",
                       help="graine du tirage (mêmes données pour la même graine)")
     demo.set_defaults(handler=cmd_demo)
+
+    add_stats_commands(command, common)
     return parser
 
 

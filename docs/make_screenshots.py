@@ -174,6 +174,55 @@ def _letters(station: Station) -> None:
         session.close()
 
 
+def _statistics(station: Station, tmp: Path) -> None:
+    """The manager's statistics export, step by step, to a (pretend) USB stick; the one-page
+    PDF summary it writes, rendered by pdftoppm."""
+    from PySide6.QtCore import QDate
+
+    from anaiss_desktop.gui.stats.drives import Drive
+    from anaiss_desktop.gui.stats.export_dialog import StatsExportDialog
+
+    stick = tmp / "CLE-USB"
+    stick.mkdir()
+    drives = [Drive(stick, "CLE-USB", True, False, 7_800_000_000),
+              Drive(tmp, "Disque local (C:)", False, False, 120_000_000_000)]
+    manager = DEMO_ACCOUNTS[0]
+    session = station.login(manager.login, manager.password)
+    try:
+        dialog = StatsExportDialog(session, TaskRunner(synchronous=True), RecordingPrompts(),
+                                   drives=lambda: drives)
+        dialog.resize(980, 720)
+        dialog.show()
+        today = session.today()
+        dialog.from_edit.setDate(QDate(today.year, 1, 1))
+        dialog.to_edit.setDate(QDate(today.year, today.month, 1))
+        dialog.code_edit.setText("NORD-03")
+        dialog.password_edit.setText(manager.password)
+        _save(dialog, "statistiques-periode.png")
+        dialog.compute()
+        _wait(lambda: False, 0.3)
+        _save(dialog, "statistiques-apercu.png")
+        dialog.preview.setCurrentIndex(1)
+        _wait(lambda: False, 0.5)
+        dialog.grab()  # offscreen, the PDF view paints its pages after a first paint
+        _wait(lambda: False, 0.5)
+        _save(dialog, "statistiques-apercu-synthese.png")
+        pdf = dialog.prepared.files.pdf
+        dialog.next_button.click()
+        _save(dialog, "statistiques-support.png")
+        dialog.next_button.click()
+        _save(dialog, "statistiques-termine.png")
+        dialog.reject()
+        if shutil.which("pdftoppm") is not None and pdf is not None:
+            source = tmp / "synthese.pdf"
+            source.write_bytes(pdf)
+            subprocess.run(["pdftoppm", "-png", "-r", "60", "-singlefile", str(source),
+                            str(DOCS / "statistiques-synthese")], check=True)
+            print("docs/statistiques-synthese.png")
+    finally:
+        session.close()
+
+
 def _wait(predicate, seconds: float = 10.0) -> None:
     deadline = time.monotonic() + seconds
     while not predicate() and time.monotonic() < deadline:
@@ -308,7 +357,7 @@ def main() -> int:
             _save(window, "fenetre-principale.png")
 
             admin = AdminDialog(session, runner, RecordingPrompts(), window)
-            admin.resize(980, 600)
+            admin.resize(980, 760)
             for page, name in (
                 (admin.accounts, "administration-comptes.png"),
                 (admin.settings, "administration-parametres.png"),
@@ -324,6 +373,7 @@ def main() -> int:
             _daily_work(station, runner)
             _confidentiality(station, runner)
             _letters(station)
+            _statistics(station, tmp)
         finally:
             station.close()
     return 0

@@ -21,6 +21,7 @@ ACTION_LABELS = {
     "mot_de_passe.reinitialisation": "Nouveau mot de passe temporaire",
     "parametres.politique": "Politique de sécurité modifiée",
     "parametres.service": "Coordonnées du service modifiées",
+    "parametres.statistiques": "Paramètres des statistiques modifiés",
     "verification": "Vérification d'intégrité",
     "usager.creation": "Création d'une fiche personne",
     "usager.modification": "Modification d'une fiche personne",

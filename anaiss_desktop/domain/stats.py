@@ -477,6 +477,9 @@ def station_code_problems(code: str, service_name: str = "") -> list[str]:
     service's name (the files travel; the service is not named in them).
     """
     text = code or ""
+    if not text.strip():
+        return ["Indiquez le code de la station : le pseudonyme convenu avec la région "
+                "(par exemple NORD-03), jamais le nom du service."]
     if not STATION_CODE.match(text):
         return ["Le code de la station compte 2 à 20 caractères : lettres sans accent, "
                 "chiffres ou tirets, en commençant par une lettre ou un chiffre "

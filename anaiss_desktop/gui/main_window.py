@@ -108,6 +108,8 @@ class MainWindow(QMainWindow):
         self.account_dialogs: dict[str, AccountDialog] = {}
         # "Courriers en série…" (gui.letters, imported on first use: QtPdf is loaded only then).
         self.batch_letters_dialog: QDialog | None = None
+        # "Exporter les statistiques…" (gui.stats, imported on first use like the letters).
+        self.stats_dialog: QDialog | None = None
         self._hidden_windows: list[QWidget] = []
         self.setMinimumSize(960, 620)
         self._build_pages()
@@ -178,6 +180,9 @@ class MainWindow(QMainWindow):
         self.admin_action = QAction(self.tr("Comptes, paramètres et journal…"), self)
         self.admin_action.triggered.connect(self.admin_requested)
         self.admin_menu.addAction(self.admin_action)
+        self.stats_action = QAction(self.tr("Exporter les statistiques…"), self)
+        self.stats_action.triggered.connect(self.open_stats_export)
+        self.admin_menu.addAction(self.stats_action)
         help_menu = self.menuBar().addMenu(self.tr("Aid&e"))
         about = QAction(self.tr("À propos d'ANAISS Desktop"), self)
         about.triggered.connect(self._on_about_triggered)
@@ -424,7 +429,32 @@ class MainWindow(QMainWindow):
         dialogs += [d for d in self.account_dialogs.values() if isValid(d)]
         if self.batch_letters_dialog is not None and isValid(self.batch_letters_dialog):
             dialogs.append(self.batch_letters_dialog)
+        if self.stats_dialog is not None and isValid(self.stats_dialog):
+            dialogs.append(self.stats_dialog)
         return dialogs
+
+    # -- statistics ----------------------------------------------------------------------------
+    def open_stats_export(self) -> None:
+        """Administration › Exporter les statistiques…: one window at a time, modeless."""
+        if self.privacy_screen_on or not self._session.is_open:
+            return
+        dialog = self.stats_dialog
+        if dialog is not None and isValid(dialog) and dialog.isVisible():
+            dialog.raise_()
+            dialog.activateWindow()
+            return
+        from .stats.export_dialog import StatsExportDialog
+
+        dialog = StatsExportDialog(self._session, self._runner, self._prompts, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._on_stats_dialog_finished)
+        dialog.locked_out.connect(self.logout_requested)
+        self.stats_dialog = dialog
+        dialog.show()
+
+    def _on_stats_dialog_finished(self, _result: int) -> None:
+        if self.stats_dialog is self.sender():
+            self.stats_dialog = None
 
     # -- letters in series ---------------------------------------------------------------------
     def open_batch_letters(self) -> None:
@@ -569,6 +599,7 @@ class MainWindow(QMainWindow):
         self.person_dialogs.clear()
         self.account_dialogs.clear()
         self.batch_letters_dialog = None
+        self.stats_dialog = None
         for dialog in dialogs:
             dialog.close_for_session_end()
         for widget in list(self._dossier_tabs.values()):

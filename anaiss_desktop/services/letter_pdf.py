@@ -36,7 +36,7 @@ BODY_TOP_MM = 100  # the body starts under the window on the first page
 
 
 @lru_cache(maxsize=1)
-def _fonts() -> dict[str, Any]:
+def register_fonts() -> dict[str, Any]:
     """Register the Vera family once; return the regular face's character map."""
     import reportlab
     from reportlab.lib.fonts import addMapping
@@ -60,7 +60,7 @@ def _fonts() -> dict[str, Any]:
 
 def unsupported_characters(text: str) -> list[str]:
     """The characters of ``text`` the letter's font cannot draw, in order of appearance."""
-    glyphs = _fonts()
+    glyphs = register_fonts()
     seen: list[str] = []
     for char in text:
         if char in "\n\r\t" or char in seen:
@@ -136,7 +136,7 @@ def letter_pdf(letter: LetterText, *, author: str = "ANAISS Desktop") -> bytes:
 def letters_pdf(letters: list[LetterText], *, author: str = "ANAISS Desktop") -> bytes:
     """Several letters in one PDF (a batch printed at once); each starts on a new page with
     its letterhead and window address, and counts its own pages."""
-    _fonts()
+    register_fonts()
     for letter in letters:
         check_printable(letter)
     from reportlab.lib.enums import TA_LEFT, TA_RIGHT

@@ -8,7 +8,7 @@ session (logout or idle lock) wipes the database key and closes the database.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from ..domain import lockout, rotation
@@ -34,6 +34,9 @@ from .validation import require_strong_password
 
 if TYPE_CHECKING:
     from .station import Station
+
+
+CONFIRMATION_MINUTES = 15
 
 
 class SessionClosed(ServiceError):
@@ -68,6 +71,8 @@ class Session:
         self._account = account
         self.previous_login = PreviousLogin(previous[0] if previous else None, failures_since)
         self.audit = audit
+        # Signing in is the first confirmation of the password (see confirm_password).
+        self._confirmed_at = station.clock()
 
     # -- state ---------------------------------------------------------------------------------
     @property
@@ -154,20 +159,8 @@ class Session:
         closes this session.
         """
         login = self._account.login
-        check = self.slots.unwrap(login, current)
-        if check is None:
-            state = lockout.after_failure(self.slots.state(login), self.now_iso())
-            self.slots.set_state(login, state)
-            self.audit.append(  # saves the slot file with the new count
-                login, "connexion.echec", target=f"compte:{login}",
-                detail="mot de passe actuel erroné lors d'un changement",
-            )
-            if state.locked:
-                self.audit.append(login, "compte.verrouillage", target=f"compte:{login}")
-                self.close()
-                raise AccountLocked()
-            raise WrongCredentials("Mot de passe actuel incorrect.")
-        wipe(check)
+        self._check_own_password(current, "mot de passe actuel erroné lors d'un changement",
+                                 "Mot de passe actuel incorrect.")
         if new == current:
             raise InvalidInput("Le nouveau mot de passe doit être différent de l'actuel.")
         require_strong_password(new, self.personal_words())
@@ -180,6 +173,43 @@ class Session:
         self.set_password(self._account, new, temporary=False)
         self.audit.append(login, "mot_de_passe.changement", target=f"compte:{login}")
         self.refresh_account()
+
+    def confirm_password(self, password: str) -> None:
+        """Ask the password again before an act that lets data leave the station (statistics
+        export, backup): the person at the keyboard is still the one who signed in.
+
+        A wrong password counts as a failed login, exactly as when changing it: the third
+        locks the account and closes this session.
+        """
+        self.require_ready()
+        self._check_own_password(password, "mot de passe erroné lors d'une confirmation",
+                                 "Mot de passe incorrect.")
+        self._confirmed_at = self._station.clock()
+
+    def require_recent_confirmation(self, minutes: int = CONFIRMATION_MINUTES) -> None:
+        """Refuse when the password was last given (login or confirmation) too long ago."""
+        elapsed = self._station.clock() - self._confirmed_at
+        if elapsed > timedelta(minutes=minutes):
+            raise NotAllowed(
+                "Confirmez votre mot de passe avant cette action (il a été saisi il y a plus "
+                f"de {minutes} minutes)."
+            )
+
+    def _check_own_password(self, password: str, detail: str, wrong: str) -> None:
+        login = self._account.login
+        check = self.slots.unwrap(login, password)
+        if check is None:
+            state = lockout.after_failure(self.slots.state(login), self.now_iso())
+            self.slots.set_state(login, state)
+            self.audit.append(  # saves the slot file with the new count
+                login, "connexion.echec", target=f"compte:{login}", detail=detail,
+            )
+            if state.locked:
+                self.audit.append(login, "compte.verrouillage", target=f"compte:{login}")
+                self.close()
+                raise AccountLocked()
+            raise WrongCredentials(wrong)
+        wipe(check)
 
     def set_password(
         self, account: Account, password: str, *, temporary: bool, carry_failures: bool = False

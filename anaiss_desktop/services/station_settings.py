@@ -1,9 +1,12 @@
-"""The manager's station settings: service identity for letterheads and the security policy."""
+"""The manager's station settings: service identity for letterheads, the security policy and
+the statistics (threshold of the secret statistique, pseudonymous station code)."""
 
 from __future__ import annotations
 
 from ..domain.policy import Policy
-from ..storage.settings_repo import SettingsRepository, StationInfo
+from ..domain.stats import station_code_problems
+from ..domain.suppression import threshold_problems
+from ..storage.settings_repo import SettingsRepository, StationInfo, StatsSettings
 from .errors import InvalidInput
 from .session import Session
 from .validation import require_service_name
@@ -43,3 +46,26 @@ class StationSettingsService:
         with s.db.transaction():
             SettingsRepository(s.db).update_station(info)
         s.audit.append(s.account.login, "parametres.service")
+
+    def stats_settings(self) -> StatsSettings:
+        return SettingsRepository(self._session.db).stats_settings()
+
+    def set_stats_settings(self, settings: StatsSettings) -> None:
+        """Save the threshold (never below 3) and the station code (not the service's name)."""
+        s = self._session
+        s.require_manager()
+        code = settings.station_code.strip()
+        problems = threshold_problems(settings.threshold)
+        if code:
+            problems += station_code_problems(code, s.station_info().service_name)
+        if problems:
+            raise InvalidInput(problems=problems)
+        old = self.stats_settings()
+        with s.db.transaction():
+            SettingsRepository(s.db).save_stats_settings(
+                StatsSettings(settings.threshold, code))
+        s.audit.append(
+            s.account.login, "parametres.statistiques",
+            detail=f"seuil {old.threshold}→{settings.threshold}, "
+                   f"code station {old.station_code or '-'}→{code or '-'}",
+        )

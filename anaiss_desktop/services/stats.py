@@ -3,8 +3,9 @@
 :meth:`StatsService.compute` adds the period up in SQL (counts only, see
 :mod:`anaiss_desktop.storage.stats_repo`); :meth:`StatsService.publish` hides the small counts
 (:mod:`anaiss_desktop.domain.suppression`) — that is the preview, exactly what will be written;
-:meth:`StatsService.export_files` turns it into bytes. Writing them to a drive (atomically, with
-the audit entry) is the caller's job: this module never touches the disk.
+:meth:`StatsService.export_files` turns it into bytes (CSV, manifest, one-page PDF summary) and
+:meth:`StatsService.write_export` writes them to the chosen drive, all or nothing, read back and
+logged (:mod:`anaiss_desktop.services.drive_write`).
 
 The CSV is made for a French spreadsheet: UTF-8 with a byte order mark (so accents survive a
 double-click in Excel), ``;`` between cells, CRLF line ends, whole numbers, hidden counts as
@@ -33,6 +34,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from .. import APP_NAME, __version__
@@ -51,6 +53,7 @@ from ..domain.stats import (
 from ..domain.suppression import DEFAULT_THRESHOLD, MARK, legend, threshold_problems
 from ..storage.codes_repo import CodeRepository
 from ..storage.stats_repo import StatsRepository
+from .drive_write import WrittenFile, write_files
 from .errors import InvalidInput
 from .session import Session
 
@@ -82,11 +85,27 @@ class StatsResult:
 
 class ExportFiles(NamedTuple):
     """What an export writes: the CSV bytes, the manifest (a dict, see :func:`manifest_bytes`)
-    and, later, the one-page PDF summary."""
+    and the one-page PDF summary (None only when a caller asked for none)."""
 
     csv: bytes
     manifest: dict[str, Any]
     pdf: bytes | None = None
+
+    def named(self) -> list[tuple[str, bytes]]:
+        """``(file name, bytes)`` in writing order: the manifest, which vouches for the
+        others, comes last."""
+        files = [(self.manifest["csv_file"], self.csv)]
+        if self.pdf is not None:
+            files.append((self.manifest["pdf_file"], self.pdf))
+        files.append((manifest_name(self.manifest), manifest_bytes(self.manifest)))
+        return files
+
+
+class WrittenExport(NamedTuple):
+    """The files an export left on the drive, each read back and checked."""
+
+    files: tuple[WrittenFile, ...]
+    folder: Path
 
 
 class StatsService:
@@ -123,17 +142,44 @@ class StatsService:
         self._session.require_manager()
         return publish_tables(result.tables, _checked_threshold(threshold))
 
-    def export_files(self, result: StatsResult, threshold: int, station_code: str
-                     ) -> ExportFiles:
-        """The CSV and the manifest of ``result`` (manager only; nothing is written)."""
+    def check_settings(self, threshold: int, station_code: str) -> None:
+        """Refuse a threshold below 3 or a station code that is not a pseudonym (French)."""
         s = self._session
         s.require_manager()
-        problems = station_code_problems(station_code, s.station_info().service_name)
+        problems = (station_code_problems(station_code, s.station_info().service_name)
+                    or threshold_problems(threshold))
         if problems:
             raise InvalidInput(problems[0])
+
+    def export_files(self, result: StatsResult, threshold: int, station_code: str, *,
+                     with_pdf: bool = True) -> ExportFiles:
+        """The CSV, the PDF summary and the manifest of ``result`` (manager only; nothing is
+        written)."""
+        self.check_settings(threshold, station_code)
+        s = self._session
         tables = publish_tables(result.tables, _checked_threshold(threshold))
         return build_files(tables, result.period, threshold, station_code,
-                           generated_at=s.station.clock())
+                           generated_at=s.station.clock(), with_pdf=with_pdf)
+
+    def write_export(self, files: ExportFiles, folder: Path) -> WrittenExport:
+        """Write ``files`` to ``folder`` (all or none, read back) and log the export.
+
+        Manager only, with the password given in the last minutes (the GUI asks it again,
+        the command line has just signed in): the files leave the encrypted store.
+        """
+        s = self._session
+        s.require_manager()
+        s.require_recent_confirmation()
+        written = write_files(Path(folder), files.named())
+        manifest = files.manifest
+        period = manifest["period"]
+        s.audit.append(
+            s.account.login, "statistiques.export",
+            detail=f"période {period['from']}→{period['to']}, code {manifest['station_code']}, "
+                   f"seuil {manifest['threshold']}, destination {Path(folder)}, "
+                   f"CSV sha256 {manifest['csv_sha256']}",
+        )
+        return WrittenExport(tuple(written), Path(folder))
 
 
 def _checked_threshold(threshold: int) -> int:
@@ -199,10 +245,10 @@ def render_csv(
 
 def build_files(
     tables: Sequence[PublishedTable], period: Period, threshold: int, station_code: str, *,
-    generated_at: datetime, merged_from: Sequence[dict[str, Any]] = (),
+    generated_at: datetime, merged_from: Sequence[dict[str, Any]] = (), with_pdf: bool = True,
 ) -> ExportFiles:
-    """The CSV and its manifest. ``merged_from``: the manifests' summaries of the files a
-    consolidation added up (their station codes are listed in the CSV too)."""
+    """The CSV, its PDF summary and the manifest. ``merged_from``: the manifests' summaries of
+    the files a consolidation added up (their station codes are listed in the CSV too)."""
     problems = station_code_problems(station_code) or threshold_problems(threshold)
     if problems:
         raise InvalidInput(problems[0])
@@ -235,7 +281,20 @@ def build_files(
     }
     if merged_from:
         manifest["merged_from"] = [dict(m) for m in merged_from]
-    return ExportFiles(data, manifest)
+    pdf = None
+    if with_pdf:
+        from .stats_pdf import summary_pdf  # reportlab is loaded on first use only
+
+        pdf = summary_pdf(tables, period, threshold, station_code, generated_at=generated_at,
+                          merged_codes=merged_codes)
+        manifest["pdf_file"] = f"{stem}.pdf"
+        manifest["pdf_sha256"] = hashlib.sha256(pdf).hexdigest()
+    return ExportFiles(data, manifest, pdf)
+
+
+def manifest_name(manifest: dict[str, Any]) -> str:
+    """The manifest's own file name: the CSV's, ending in ``.json``."""
+    return manifest["csv_file"].removesuffix(".csv") + ".json"
 
 
 def manifest_bytes(manifest: dict[str, Any]) -> bytes:

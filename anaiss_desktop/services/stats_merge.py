@@ -35,9 +35,12 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import json
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any
 
 from ..domain.codes import NOT_PROVIDED, OTHER
@@ -338,3 +341,71 @@ def _add_up(tables: Sequence[Table], files: Sequence[_Input]) -> Table:
         values[(i, j)] = total
     return Table(first.key, first.title, first.row_title, tuple(rows), tuple(columns), values,
                  row_totals=first.row_totals, column_totals=first.column_totals, note=first.note)
+
+
+# -- reading the files from disk -----------------------------------------------------------------
+
+#: Far above any real file (a manifest is a few kilobytes, a CSV some tens): a bigger file is
+#: not one of ours, and is refused before it is read into memory.
+MAX_MANIFEST_BYTES = 1024 * 1024
+MAX_CSV_BYTES = 64 * 1024 * 1024
+
+
+def load_inputs(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[dict[str, Any], bytes]]:
+    """Read each manifest and the CSV it names, for :func:`merge`.
+
+    The CSV is looked for in the manifest's own folder, under the base name of its
+    ``csv_file``: a path written in a file that came from elsewhere is never followed (it could
+    point anywhere on this computer). Only the form is checked here (a JSON object of this
+    format naming a CSV that exists); :func:`merge` checks the rest, hashes included.
+    Raises :class:`InvalidInput` (French, naming the file) on the first problem.
+    """
+    loaded: list[tuple[dict[str, Any], bytes]] = []
+    for given in paths:
+        path = Path(given)
+        raw = _read_limited(path, MAX_MANIFEST_BYTES, f"Le manifeste « {given} »")
+        try:
+            manifest = json.loads(raw.decode("utf-8-sig"))
+        except (UnicodeDecodeError, ValueError):
+            raise InvalidInput(
+                f"« {given} » n'est pas un fichier JSON : indiquez le manifeste (.json) d'un "
+                "export de statistiques, pas son CSV ni son PDF."
+            ) from None
+        if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+            raise InvalidInput(f"« {given} » n'est pas un manifeste de statistiques ANAISS.")
+        csv_file = manifest.get("csv_file")
+        name = _base_name(csv_file) if isinstance(csv_file, str) else ""
+        if not name:
+            raise InvalidInput(f"Le manifeste « {given} » est incomplet ou abîmé : il ne nomme "
+                               "pas son fichier CSV (« csv_file »).")
+        csv_path = path.parent / name
+        if not csv_path.is_file():
+            raise InvalidInput(
+                f"Le fichier CSV « {name} » du manifeste « {given} » est introuvable : il doit "
+                f"être dans le même dossier que son manifeste ({path.parent})."
+            )
+        loaded.append((manifest, _read_limited(csv_path, MAX_CSV_BYTES,
+                                               f"Le fichier CSV « {csv_path} »")))
+    return loaded
+
+
+def _base_name(text: str) -> str:
+    """The last part of a path written with ``/`` or ``\\``; "" for none or a dots-only name."""
+    name = text.replace("\\", "/").rsplit("/", 1)[-1]
+    return "" if name.strip(".") == "" or "\0" in name else name
+
+
+def _read_limited(path: Path, limit: int, what: str) -> bytes:
+    try:
+        with open(path, "rb") as fh:
+            if os.fstat(fh.fileno()).st_size > limit:
+                raise InvalidInput(f"{what} est bien trop gros pour un export de statistiques.")
+            return fh.read(limit + 1)
+    except FileNotFoundError:
+        raise InvalidInput(f"{what} n'existe pas.") from None
+    except IsADirectoryError:
+        raise InvalidInput(f"{what} est un dossier, pas un fichier.") from None
+    except PermissionError:
+        raise InvalidInput(f"{what} ne peut pas être lu (droits insuffisants).") from None
+    except OSError:
+        raise InvalidInput(f"{what} ne peut pas être lu (support retiré ou abîmé ?).") from None

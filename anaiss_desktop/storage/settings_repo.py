@@ -1,4 +1,5 @@
-"""Station settings (service identity for letterheads, manager policy) in the encrypted store."""
+"""Station settings (service identity for letterheads, manager policy, statistics) in the
+encrypted store."""
 
 from __future__ import annotations
 
@@ -15,6 +16,20 @@ class StationInfo:
     service_name: str
     service_address: str = ""
     service_phone: str = ""
+
+
+@dataclass(frozen=True)
+class StatsSettings:
+    """The manager's statistics settings.
+
+    Args:
+        threshold: counts from 1 to ``threshold - 1`` are not published (secret statistique).
+        station_code: the pseudonym that names the station in exported files; empty until
+            the manager chooses one (the service's name must never leave the station).
+    """
+
+    threshold: int = 5
+    station_code: str = ""
 
 
 class SettingsRepository:
@@ -64,3 +79,15 @@ class SettingsRepository:
     def save_policy(self, policy: Policy) -> None:
         self._set("max_password_age_days", str(policy.max_password_age_days))
         self._set("idle_lock_minutes", str(policy.idle_lock_minutes))
+
+    def stats_settings(self) -> StatsSettings:
+        default = StatsSettings()
+        threshold = self._get("statistiques_seuil")
+        return StatsSettings(
+            threshold=int(threshold) if threshold else default.threshold,
+            station_code=self._get("statistiques_code_station") or default.station_code,
+        )
+
+    def save_stats_settings(self, settings: StatsSettings) -> None:
+        self._set("statistiques_seuil", str(settings.threshold))
+        self._set("statistiques_code_station", settings.station_code)

@@ -18,7 +18,10 @@ then measures:
 * ``login_to_home_ms`` — median of three ``Station.login`` + ``HomeService.home``;
 * ``ratio_vs_plain_sqlite`` — the repositories' SQL of the search, open and home mix, timed on
   the station's SQLCipher connection and on a plain ``sqlite3`` copy of the same data made in
-  the same run (``sqlcipher_export``), as a ratio of the medians of their totals.
+  the same run (``sqlcipher_export``), as a ratio of the medians of their totals;
+* ``stats_compute_ms`` — median of three ``StatsService.compute`` of the last full year (the
+  manager's statistics), after a warm-up; ``stats_ratio_vs_plain_sqlite`` — its SQL
+  (``StatsRepository.counts``) on SQLCipher ÷ the same on the plain copy.
 
 Writes one JSON object (later issues add their keys) and prints a table. The temporary folder,
 the plain copy included (synthetic data only), is deleted unless ``--keep``.
@@ -44,6 +47,7 @@ from typing import Any
 
 from anaiss_desktop.domain.accounts import Role
 from anaiss_desktop.domain.records import AidInput, InterventionInput
+from anaiss_desktop.domain.stats import Period, bracket_cutoffs
 from anaiss_desktop.security import kdf
 from anaiss_desktop.services import demo_data
 from anaiss_desktop.services.accounts import AccountService
@@ -52,11 +56,13 @@ from anaiss_desktop.services.home import HomeService
 from anaiss_desktop.services.letters import LetterService
 from anaiss_desktop.services.search import SearchService, find_persons, read_query
 from anaiss_desktop.services.station import Station, create_station
+from anaiss_desktop.services.stats import StatsService
 from anaiss_desktop.storage.covers_repo import CoverRepository
 from anaiss_desktop.storage.dossiers_repo import DossierRepository
 from anaiss_desktop.storage.persons_repo import PersonRepository
 from anaiss_desktop.storage.search_repo import HomeRepository, SearchRepository
 from anaiss_desktop.storage.settings_repo import StationInfo
+from anaiss_desktop.storage.stats_repo import StatsRepository
 
 SERVICE = StationInfo("Service social — banc d'essai", "1 rue du Banc\n59000 Lille",
                       "03 20 00 00 00")
@@ -75,6 +81,7 @@ SEARCH_NUMBERS = 6
 RATIO_ROUNDS = 5
 LETTER_ROUNDS = 30
 LETTER_BATCH = 100
+STATS_ROUNDS = 3
 
 BUDGETS = {
     "search_keystroke_p95_ms": 30.0,
@@ -85,6 +92,7 @@ BUDGETS = {
     "ratio_vs_plain_sqlite": 1.3,
     "letter_pdf_p95_ms": 150.0,
     "letter_batch_per_letter_ms": 150.0,
+    "stats_compute_ms": 2000.0,
 }
 
 
@@ -353,6 +361,12 @@ def run(persons: int, seed: int, folder: Path) -> dict[str, Any]:
                 for _ in range(RATIO_ROUNDS):
                     cipher_ms.append(timed(lambda: query_mix(db, *args))[0])
                     plain_ms.append(timed(lambda: query_mix(plain, *args))[0])
+                say("Statistiques d'une année (responsable)…")
+                manager = station.login(MANAGER[0], MANAGER[2])
+                try:
+                    result.update(measure_stats(manager, plain, today))
+                finally:
+                    manager.close()
             finally:
                 plain.close()
             result["mix_sqlcipher_ms"] = round(statistics.median(cipher_ms), 1)
@@ -378,6 +392,32 @@ def run(persons: int, seed: int, folder: Path) -> dict[str, Any]:
     }
     result["machine"] = machine()
     return result
+
+
+def measure_stats(manager: Any, plain: PlainDb, today: date) -> dict[str, Any]:
+    """The manager's statistics of the last full year (``StatsService.compute``: the counts in
+    SQL, the coded lists, the tables), then the same SQL on SQLCipher and on the plain copy."""
+    service = StatsService(manager)
+    period = Period.parse(f"{today.year - 1}-01", f"{today.year - 1}-12")
+    service.compute(period)  # warm-up: the first pass reads the pages from disk
+    computes = [timed(lambda: service.compute(period))[0] for _ in range(STATS_ROUNDS)]
+    args = (period.start.isoformat(), period.end_exclusive.isoformat(),
+            bracket_cutoffs(period.start))
+    cipher_repo, plain_repo = StatsRepository(manager.db), StatsRepository(plain)
+    plain_repo.counts(*args)
+    cipher_sql, plain_sql = [], []
+    for _ in range(STATS_ROUNDS):
+        cipher_sql.append(timed(lambda: cipher_repo.counts(*args))[0])
+        plain_sql.append(timed(lambda: plain_repo.counts(*args))[0])
+    cipher_ms = statistics.median(cipher_sql)
+    plain_ms = statistics.median(plain_sql)
+    return {
+        "stats_compute_ms": round(statistics.median(computes), 1),
+        "stats_period": str(period),
+        "stats_sqlcipher_sql_ms": round(cipher_ms, 1),
+        "stats_plain_sqlite_ms": round(plain_ms, 1),
+        "stats_ratio_vs_plain_sqlite": round(cipher_ms / max(plain_ms, 1e-3), 2),
+    }
 
 
 def measure_letters(session: Any) -> dict[str, Any]:

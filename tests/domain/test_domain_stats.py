@@ -270,7 +270,12 @@ def test_good_station_codes(code):
     assert station_code_problems(code, "Service social régional Nord") == []
 
 
-@pytest.mark.parametrize("code", ["", "N", "X" * 21, "-NORD", "NORD 03", "NORD_03", "Léa-1",
+def test_missing_station_code_is_asked_for():
+    (message,) = station_code_problems("  ")
+    assert message.startswith("Indiquez le code de la station")
+
+
+@pytest.mark.parametrize("code", ["N", "X" * 21, "-NORD", "NORD 03", "NORD_03", "Léa-1",
                                   "=1+1", "@A"])
 def test_bad_station_codes(code):
     (message,) = station_code_problems(code)

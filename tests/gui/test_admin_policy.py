@@ -121,3 +121,29 @@ def test_non_manager_sees_the_refusal(qtbot, station, prompts):
         assert not w.ui.service_name_edit.isVisible()
     finally:
         session.close()
+
+
+def test_statistics_settings_saved(qtbot, widget, manager, prompts):
+    from anaiss_desktop.services.station_settings import StationSettingsService
+    from anaiss_desktop.storage.settings_repo import StatsSettings
+
+    ui = widget.ui
+    assert ui.station_code_edit.text() == ""
+    assert ui.threshold_spin.value() == 5
+    assert (ui.threshold_spin.minimum(), ui.threshold_spin.maximum()) == (3, 50)
+    qtbot.keyClicks(ui.station_code_edit, "NORD-03")
+    retype(qtbot, ui.threshold_spin, "7")
+    qtbot.mouseClick(ui.save_button, Qt.MouseButton.LeftButton)
+    assert prompts.shown == []
+    assert StationSettingsService(manager).stats_settings() == StatsSettings(7, "NORD-03")
+    assert "parametres.statistiques" in [e.action for e in manager.audit.recent(3)]
+
+
+def test_station_code_with_spaces_is_refused(qtbot, widget, manager, prompts):
+    from anaiss_desktop.services.station_settings import StationSettingsService
+
+    qtbot.keyClicks(widget.ui.station_code_edit, "nord 03")
+    qtbot.mouseClick(widget.ui.save_button, Qt.MouseButton.LeftButton)
+    assert prompts.shown[0][0] == "error"
+    assert "2 à 20 caractères" in prompts.shown[0][2]
+    assert StationSettingsService(manager).stats_settings().station_code == ""

@@ -17,6 +17,7 @@ from datetime import date
 
 import pytest
 from conftest import SERVICE
+from pypdf import PdfReader
 
 from anaiss_desktop import __version__
 from anaiss_desktop.domain.codes import NOT_PROVIDED, OTHER
@@ -246,7 +247,11 @@ def test_manifest(filled, clock):
     assert m["csv_file"] == "statistiques_NORD-03_2025-01_2025-12.csv"
     assert [t["key"] for t in m["tables"]] == list(TABLE_KEYS)
     assert json.loads(manifest_bytes(m)) == m
-    assert files.pdf is None
+    assert files.pdf is not None and files.pdf.startswith(b"%PDF")
+    assert m["pdf_file"] == "statistiques_NORD-03_2025-01_2025-12.pdf"
+    assert m["pdf_sha256"] == hashlib.sha256(files.pdf).hexdigest()
+    assert [name for name, _ in files.named()] == [
+        m["csv_file"], m["pdf_file"], "statistiques_NORD-03_2025-01_2025-12.json"]
 
 
 def _personal_values(session) -> set[str]:
@@ -276,10 +281,15 @@ def test_nothing_personal_leaves(filled):
     files = service.export_files(service.compute(YEAR), 5, "NORD-03")
     text = files.csv.decode("utf-8-sig")
     manifest = manifest_bytes(files.manifest).decode("utf-8")
+    pdf = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(files.pdf)).pages)
+    pdf_meta = str(PdfReader(io.BytesIO(files.pdf)).metadata)
+    assert "Statistiques" in pdf
     personal = _personal_values(filled)
     assert len(personal) > 1000  # names, addresses, phones, notes, summaries, accounts…
-    leaked = sorted(v for v in personal if v in text or v in manifest)
+    leaked = sorted(v for v in personal
+                    if v in text or v in manifest or v in pdf or v in pdf_meta)
     assert leaked == []
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", pdf)
     assert not re.search(r"\d{4}-\d{2}-\d{2}", text)  # no date finer than the month
     # the manifest's only day is when it was generated
     assert re.findall(r"\d{4}-\d{2}-\d{2}", manifest) == ["2026-11-02"]

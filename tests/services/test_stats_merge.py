@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FAST_KDF, MANAGER_LOGIN, MANAGER_PASSWORD, SERVICE, FakeClock
+from pypdf import PdfReader
 
 from anaiss_desktop.domain.records import (
     AidInput,
@@ -142,6 +143,9 @@ def test_three_stations_add_up_to_the_station_holding_them_all(three, stations):
                                                             for f in three]
     assert ["Consolidation de", "NORD-01, NORD-02, NORD-03"] in _rows(merged.csv)
     assert m["generated_at"] == "2026-11-03T08:00:00Z"
+    summary = PdfReader(io.BytesIO(merged.pdf)).pages[0].extract_text()
+    assert "Consolidation REGION-HDF" in summary
+    assert "Addition de 3 stations : NORD-01, NORD-02, NORD-03" in summary
 
 
 def test_a_consolidation_can_be_consolidated_again(three):

@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QFrame,
     QLabel,
     QStackedWidget,
@@ -23,47 +22,17 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QWidget,
 )
-from shiboken6 import isValid
 
-from ...services.session import Session
 from ..admin.common import setup_table
 from ..messages import mute
-from ..prompts import Prompts
-from ..workers import TaskRunner
+from ..task_dialog import TaskDialog
 
 ROW_DATA = Qt.ItemDataRole.UserRole
 
 
-class AccountDialog(QDialog):
-    """Base of the "Mon compte" dialogs.
-
-    Args:
-        session: the signed-in person's session.
-        runner: runs service calls off the GUI thread.
-        prompts: message boxes (tests pass ``RecordingPrompts``).
-        parent: the main window.
-    """
-
-    def __init__(self, session: Session, runner: TaskRunner, prompts: Prompts,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._session = session
-        self._runner = runner
-        self._prompts = prompts
-        self._closed = False
-
-    def _alive(self) -> bool:
-        """False once the dialog or its session is gone: a late result is then dropped."""
-        return not self._closed and isValid(self) and self._session.is_open
-
-    def close_for_session_end(self) -> None:
-        """The session is over (lock, logout): close at once, with any dialog opened from here,
-        without touching the closed store."""
-        self._closed = True
-        for child in self.findChildren(QDialog):
-            if isValid(child) and child.isVisible():
-                child.reject()
-        QDialog.done(self, QDialog.DialogCode.Rejected)
+class AccountDialog(TaskDialog):
+    """Base of the "Mon compte" dialogs (arguments: see
+    :class:`~anaiss_desktop.gui.task_dialog.TaskDialog`)."""
 
 
 class TablePanel(QStackedWidget):

@@ -128,10 +128,7 @@ class LeftNotesDialog(AccountDialog):
         buttons.addStretch(1)
         left_layout.addLayout(buttons)
         self.tabs.addTab(left_page, self.tr("Dans des dossiers que je ne suis &plus"))
-        self.status_label = QLabel(self)
-        self.status_label.setWordWrap(True)
-        self.status_label.hide()
-        layout.addWidget(self.status_label)
+        layout.addWidget(self.status_label)  # TaskDialog's, hidden until there is news
         self.button_box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close = self.button_box.button(QDialogButtonBox.StandardButton.Close)
         close.setText(self.tr("Fermer"))

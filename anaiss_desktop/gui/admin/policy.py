@@ -1,4 +1,5 @@
-"""Station settings for the unit manager: the service's letterhead and the security policy.
+"""Station settings for the unit manager: the service's letterhead, the security policy and the
+statistics (pseudonymous station code, threshold of the secret statistique).
 
 The spin boxes carry the domain's bounds (30–730 days, 1–120 minutes), so an out-of-range value
 cannot even be typed; the service checks them again. Only what changed is saved, so the audit
@@ -17,7 +18,7 @@ from ...services.errors import ServiceError
 from ...services.session import Session
 from ...services.station_settings import StationSettingsService
 from ...storage.errors import StorageError
-from ...storage.settings_repo import StationInfo
+from ...storage.settings_repo import StationInfo, StatsSettings
 from ..forms.ui_admin_policy import Ui_PolicySettingsWidget
 from ..messages import user_message
 from ..prompts import Prompts
@@ -43,6 +44,7 @@ class PolicySettingsWidget(QWidget):
         self._prompts = prompts
         self._saved_info: StationInfo | None = None
         self._saved_policy: Policy | None = None
+        self._saved_stats: StatsSettings | None = None
         ui = self.ui
         ui.password_age_spin.setRange(rotation.MIN_MAX_AGE_DAYS, rotation.MAX_MAX_AGE_DAYS)
         ui.idle_lock_spin.setRange(policy_rules.MIN_IDLE_MINUTES, policy_rules.MAX_IDLE_MINUTES)
@@ -51,6 +53,8 @@ class PolicySettingsWidget(QWidget):
         ui.service_address_edit.textChanged.connect(self._on_field_changed)
         ui.password_age_spin.valueChanged.connect(self._on_field_changed)
         ui.idle_lock_spin.valueChanged.connect(self._on_field_changed)
+        ui.station_code_edit.textChanged.connect(self._on_field_changed)
+        ui.threshold_spin.valueChanged.connect(self._on_field_changed)
         ui.save_button.clicked.connect(self._on_save_button_clicked)
         self.reload()
 
@@ -61,21 +65,24 @@ class PolicySettingsWidget(QWidget):
             self._session.require_manager()
             info = self._service.station_info()
             policy = self._service.policy()
+            stats = self._service.stats_settings()
         except (ServiceError, StorageError) as exc:
             self.ui.message_label.setText(user_message(exc))
             self.ui.pages.setCurrentWidget(self.ui.message_page)
             return
-        self._show(info, policy)
+        self._show(info, policy, stats)
         self.ui.pages.setCurrentWidget(self.ui.settings_page)
 
-    def _show(self, info: StationInfo, policy: Policy) -> None:
+    def _show(self, info: StationInfo, policy: Policy, stats: StatsSettings) -> None:
         ui = self.ui
-        self._saved_info, self._saved_policy = info, policy
+        self._saved_info, self._saved_policy, self._saved_stats = info, policy, stats
         ui.service_name_edit.setText(info.service_name)
         ui.service_address_edit.setPlainText(info.service_address)
         ui.service_phone_edit.setText(info.service_phone)
         ui.password_age_spin.setValue(policy.max_password_age_days)
         ui.idle_lock_spin.setValue(policy.idle_lock_minutes)
+        ui.station_code_edit.setText(stats.station_code)
+        ui.threshold_spin.setValue(stats.threshold)
         ui.status_label.clear()
         self._update_save_button()
 
@@ -93,8 +100,13 @@ class PolicySettingsWidget(QWidget):
             idle_lock_minutes=self.ui.idle_lock_spin.value(),
         )
 
+    def stats(self) -> StatsSettings:
+        return StatsSettings(self.ui.threshold_spin.value(),
+                             self.ui.station_code_edit.text().strip())
+
     def is_modified(self) -> bool:
-        return self.info() != self._saved_info or self.policy() != self._saved_policy
+        return (self.info() != self._saved_info or self.policy() != self._saved_policy
+                or self.stats() != self._saved_stats)
 
     def status_text(self) -> str:
         return self.ui.status_label.text()
@@ -115,7 +127,7 @@ class PolicySettingsWidget(QWidget):
 
     def save(self) -> bool:
         """Store what changed; True when everything was saved."""
-        info, policy = self.info(), self.policy()
+        info, policy, stats = self.info(), self.policy(), self.stats()
         try:
             # The service identity first: it is the one that can be refused (empty name), and
             # the policy cannot be, its bounds being those of the spin boxes.
@@ -125,6 +137,9 @@ class PolicySettingsWidget(QWidget):
             if policy != self._saved_policy:
                 self._service.set_policy(policy)
                 self._saved_policy = policy
+            if stats != self._saved_stats:
+                self._service.set_stats_settings(stats)
+                self._saved_stats = stats
         except Exception as exc:  # service/storage messages as they are; bugs get a calm sentence
             self._prompts.error(self, self.tr("Enregistrement impossible"), user_message(exc))
             self._update_save_button()

@@ -9,10 +9,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QFormLayout, QGroupBox, QHBoxLayout,
-    QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-    QSizePolicy, QSpacerItem, QSpinBox, QStackedWidget,
-    QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QFormLayout, QFrame, QGroupBox,
+    QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+    QPushButton, QScrollArea, QSizePolicy, QSpacerItem,
+    QSpinBox, QStackedWidget, QVBoxLayout, QWidget)
 
 class Ui_PolicySettingsWidget(object):
     def setupUi(self, PolicySettingsWidget):
@@ -28,7 +28,16 @@ class Ui_PolicySettingsWidget(object):
         self.settings_page.setObjectName(u"settings_page")
         self.settings_layout = QVBoxLayout(self.settings_page)
         self.settings_layout.setObjectName(u"settings_layout")
-        self.service_group = QGroupBox(self.settings_page)
+        self.settings_scroll = QScrollArea(self.settings_page)
+        self.settings_scroll.setObjectName(u"settings_scroll")
+        self.settings_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.settings_scroll.setWidgetResizable(True)
+        self.settings_content = QWidget()
+        self.settings_content.setObjectName(u"settings_content")
+        self.content_layout = QVBoxLayout(self.settings_content)
+        self.content_layout.setObjectName(u"content_layout")
+        self.content_layout.setContentsMargins(0, 0, 0, 0)
+        self.service_group = QGroupBox(self.settings_content)
         self.service_group.setObjectName(u"service_group")
         self.service_layout = QFormLayout(self.service_group)
         self.service_layout.setObjectName(u"service_layout")
@@ -66,9 +75,9 @@ class Ui_PolicySettingsWidget(object):
         self.service_layout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.service_phone_edit)
 
 
-        self.settings_layout.addWidget(self.service_group)
+        self.content_layout.addWidget(self.service_group)
 
-        self.security_group = QGroupBox(self.settings_page)
+        self.security_group = QGroupBox(self.settings_content)
         self.security_group.setObjectName(u"security_group")
         self.security_layout = QFormLayout(self.security_group)
         self.security_layout.setObjectName(u"security_layout")
@@ -135,11 +144,75 @@ class Ui_PolicySettingsWidget(object):
         self.security_layout.setLayout(1, QFormLayout.ItemRole.FieldRole, self.idle_lock_layout)
 
 
-        self.settings_layout.addWidget(self.security_group)
+        self.content_layout.addWidget(self.security_group)
+
+        self.stats_group = QGroupBox(self.settings_content)
+        self.stats_group.setObjectName(u"stats_group")
+        self.stats_layout = QFormLayout(self.stats_group)
+        self.stats_layout.setObjectName(u"stats_layout")
+        self.stats_layout.setVerticalSpacing(12)
+        self.stats_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.station_code_label = QLabel(self.stats_group)
+        self.station_code_label.setObjectName(u"station_code_label")
+
+        self.stats_layout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.station_code_label)
+
+        self.station_code_layout = QVBoxLayout()
+        self.station_code_layout.setSpacing(4)
+        self.station_code_layout.setObjectName(u"station_code_layout")
+        self.station_code_edit = QLineEdit(self.stats_group)
+        self.station_code_edit.setObjectName(u"station_code_edit")
+        self.station_code_edit.setMaxLength(20)
+
+        self.station_code_layout.addWidget(self.station_code_edit)
+
+        self.station_code_help_label = QLabel(self.stats_group)
+        self.station_code_help_label.setObjectName(u"station_code_help_label")
+        self.station_code_help_label.setWordWrap(True)
+
+        self.station_code_layout.addWidget(self.station_code_help_label)
+
+
+        self.stats_layout.setLayout(0, QFormLayout.ItemRole.FieldRole, self.station_code_layout)
+
+        self.threshold_label = QLabel(self.stats_group)
+        self.threshold_label.setObjectName(u"threshold_label")
+
+        self.stats_layout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.threshold_label)
+
+        self.threshold_layout = QVBoxLayout()
+        self.threshold_layout.setSpacing(4)
+        self.threshold_layout.setObjectName(u"threshold_layout")
+        self.threshold_spin = QSpinBox(self.stats_group)
+        self.threshold_spin.setObjectName(u"threshold_spin")
+        sizePolicy.setHeightForWidth(self.threshold_spin.sizePolicy().hasHeightForWidth())
+        self.threshold_spin.setSizePolicy(sizePolicy)
+        self.threshold_spin.setMinimumSize(QSize(120, 0))
+        self.threshold_spin.setMinimum(3)
+        self.threshold_spin.setMaximum(50)
+        self.threshold_spin.setValue(5)
+
+        self.threshold_layout.addWidget(self.threshold_spin)
+
+        self.threshold_help_label = QLabel(self.stats_group)
+        self.threshold_help_label.setObjectName(u"threshold_help_label")
+        self.threshold_help_label.setWordWrap(True)
+
+        self.threshold_layout.addWidget(self.threshold_help_label)
+
+
+        self.stats_layout.setLayout(1, QFormLayout.ItemRole.FieldRole, self.threshold_layout)
+
+
+        self.content_layout.addWidget(self.stats_group)
 
         self.bottom_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
-        self.settings_layout.addItem(self.bottom_spacer)
+        self.content_layout.addItem(self.bottom_spacer)
+
+        self.settings_scroll.setWidget(self.settings_content)
+
+        self.settings_layout.addWidget(self.settings_scroll)
 
         self.save_layout = QHBoxLayout()
         self.save_layout.setObjectName(u"save_layout")
@@ -180,12 +253,16 @@ class Ui_PolicySettingsWidget(object):
         self.service_phone_label.setBuddy(self.service_phone_edit)
         self.password_age_label.setBuddy(self.password_age_spin)
         self.idle_lock_label.setBuddy(self.idle_lock_spin)
+        self.station_code_label.setBuddy(self.station_code_edit)
+        self.threshold_label.setBuddy(self.threshold_spin)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.service_name_edit, self.service_address_edit)
         QWidget.setTabOrder(self.service_address_edit, self.service_phone_edit)
         QWidget.setTabOrder(self.service_phone_edit, self.password_age_spin)
         QWidget.setTabOrder(self.password_age_spin, self.idle_lock_spin)
-        QWidget.setTabOrder(self.idle_lock_spin, self.save_button)
+        QWidget.setTabOrder(self.idle_lock_spin, self.station_code_edit)
+        QWidget.setTabOrder(self.station_code_edit, self.threshold_spin)
+        QWidget.setTabOrder(self.threshold_spin, self.save_button)
 
         self.retranslateUi(PolicySettingsWidget)
 
@@ -204,6 +281,12 @@ class Ui_PolicySettingsWidget(object):
         self.idle_lock_label.setText(QCoreApplication.translate("PolicySettingsWidget", u"Verrouillage apr\u00e8s &inactivit\u00e9 :", None))
         self.idle_lock_spin.setSuffix(QCoreApplication.translate("PolicySettingsWidget", u" min", None))
         self.idle_lock_help_label.setText(QCoreApplication.translate("PolicySettingsWidget", u"De 1 \u00e0 120 minutes ; 10 par d\u00e9faut. Pass\u00e9 ce d\u00e9lai sans activit\u00e9, les brouillons sont enregistr\u00e9s, l'\u00e9cran est masqu\u00e9 et il faut se reconnecter.", None))
+        self.stats_group.setTitle(QCoreApplication.translate("PolicySettingsWidget", u"Statistiques anonymis\u00e9es", None))
+        self.station_code_label.setText(QCoreApplication.translate("PolicySettingsWidget", u"&Code de la station :", None))
+        self.station_code_edit.setPlaceholderText(QCoreApplication.translate("PolicySettingsWidget", u"par exemple NORD-03", None))
+        self.station_code_help_label.setText(QCoreApplication.translate("PolicySettingsWidget", u"Le pseudonyme qui d\u00e9signe la station dans les fichiers export\u00e9s, convenu avec la r\u00e9gion : 2 \u00e0 20 lettres sans accent, chiffres ou tirets. Jamais le nom du service.", None))
+        self.threshold_label.setText(QCoreApplication.translate("PolicySettingsWidget", u"&Seuil du secret statistique :", None))
+        self.threshold_help_label.setText(QCoreApplication.translate("PolicySettingsWidget", u"De 3 \u00e0 50 ; 5 par d\u00e9faut. Un effectif de 1 jusqu'au seuil moins un n'est jamais diffus\u00e9, ni ce qui permettrait de le recalculer.", None))
         self.save_button.setText(QCoreApplication.translate("PolicySettingsWidget", u"&Enregistrer", None))
         pass
     # retranslateUi

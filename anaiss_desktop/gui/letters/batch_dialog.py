@@ -535,9 +535,5 @@ class BatchLettersDialog(LetterWindow):
         if self._bridge is not None:
             self.cancel_batch()
             return
-        if self.busy:
-            self.show_status(self.tr("Patientez : une opération est en cours…"), error=False)
-            return
-        self._forget()
         super().reject()
 

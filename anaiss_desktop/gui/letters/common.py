@@ -14,27 +14,19 @@ main window and the dossier window call).
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QVBoxLayout,
-    QWidget,
 )
-from shiboken6 import isValid
 
 from ...services.letters import LetterService
-from ...services.session import Session
-from ..messages import save_error_message, show_message, user_message
-from ..prompts import Prompts
-from ..workers import TaskRunner
+from ..messages import save_error_message, user_message
+from ..task_dialog import TaskDialog
 from .copies import (
     UNENCRYPTED_TEXT,
     UNENCRYPTED_TITLE,
@@ -51,74 +43,9 @@ WARNING_STYLE = ("QLabel { background: #fbf5e6; color: #5c4400; border: 1px soli
                  " border-radius: 4px; padding: 4px 8px; }")
 
 
-class LetterWindow(QDialog):
-    """Base of the letter dialogs.
-
-    Args:
-        session: the signed-in session.
-        runner: runs service calls, printing and file writing off the GUI thread.
-        prompts: message boxes (tests pass ``RecordingPrompts``).
-        parent: the dossier window or the main window.
-    """
-
-    def __init__(self, session: Session, runner: TaskRunner, prompts: Prompts,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._session = session
-        self._runner = runner
-        self._prompts = prompts
-        self._closed = False
-        self._pending = 0
-        self.status_label = QLabel(self)
-        self.status_label.setObjectName("status_label")
-        self.status_label.setWordWrap(True)
-        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.status_label.hide()
-
-    # -- life ----------------------------------------------------------------------------------
-    def _alive(self) -> bool:
-        """False once the dialog or its session is gone: a late result is then dropped."""
-        return not self._closed and isValid(self) and self._session.is_open
-
-    @property
-    def busy(self) -> bool:
-        return self._pending > 0
-
-    def close_for_session_end(self) -> None:
-        """The session is over (lock, logout): drop the PDFs shown and close at once, without
-        touching the closed store."""
-        self._closed = True
-        self._forget()
-        for child in self.findChildren(QDialog):
-            if isValid(child) and child.isVisible():
-                child.reject()
-        QDialog.done(self, QDialog.DialogCode.Rejected)
-
-    def _forget(self) -> None:
-        """Drop what the window holds of the letters (subclasses clear their viewers)."""
-
-    def _update_buttons(self) -> None:
-        """Enable what can be done now (subclasses)."""
-
-    def _call(self, fn: Callable[[], Any], on_done: Callable[[Any], None],
-              on_error: Callable[[BaseException], None]) -> None:
-        """Run ``fn`` in the runner; the buttons wait meanwhile; late results are dropped."""
-
-        def finish(callback: Callable[[Any], None]) -> Callable[[Any], None]:
-            def deliver(value: Any) -> None:
-                if not isValid(self):
-                    return
-                self._pending -= 1
-                if self._closed:
-                    return
-                self._update_buttons()
-                callback(value)
-
-            return deliver
-
-        self._pending += 1
-        self._update_buttons()
-        self._runner.run(fn, finish(on_done), finish(on_error))
+class LetterWindow(TaskDialog):
+    """Base of the letter dialogs (see :class:`~anaiss_desktop.gui.task_dialog.TaskDialog` for
+    the arguments)."""
 
     def button_row(self, *buttons: QPushButton) -> QVBoxLayout:
         """The status line, then the buttons on the right (none of them a default button:
@@ -132,9 +59,6 @@ class LetterWindow(QDialog):
         column.addWidget(self.status_label)
         column.addLayout(row)
         return column
-
-    def show_status(self, text: str, *, error: bool = False) -> None:
-        show_message(self.status_label, text, error=error)
 
     # -- seams (tests replace these, so no system dialog opens) ----------------------------
     def choose_printer(self, document_name: str, pages: int) -> QPrinter | None:

@@ -512,15 +512,10 @@ class LetterDialog(LetterWindow):
         return f"courrier-{self._number}" if self._number else "courrier"
 
     # -- closing -------------------------------------------------------------------------------
-    def reject(self) -> None:
-        """Escape or Fermer: not while a letter is being kept; asks before dropping changes."""
-        if self.busy:
-            self.show_status(self.tr("Patientez : une opération est en cours…"), error=False)
-            return
-        if (self._edited and self.kept_letter_id is None and self.body_edit.toPlainText()
-                and not self._prompts.confirm(self, self.tr("Fermer"), self.tr(
-                    "Le courrier modifié n'est pas classé au dossier : fermer sans le "
-                    "garder ?"))):
-            return
-        self._forget()
-        super().reject()
+    def _may_close(self) -> bool:
+        """Asks before dropping a changed letter that is not kept in the dossier."""
+        return not (self._edited and self.kept_letter_id is None
+                    and self.body_edit.toPlainText()
+                    and not self._prompts.confirm(self, self.tr("Fermer"), self.tr(
+                        "Le courrier modifié n'est pas classé au dossier : fermer sans le "
+                        "garder ?")))

@@ -104,10 +104,3 @@ class LetterViewerDialog(LetterWindow):
         if self._pdf is None or self.busy or not self.confirm_unencrypted():
             return
         self.save_copy(self._pdf, [self.letter_id], self._name() + ".pdf")
-
-    def reject(self) -> None:
-        if self.busy:
-            self.show_status(self.tr("Patientez : une opération est en cours…"), error=False)
-            return
-        self._forget()
-        super().reject()
