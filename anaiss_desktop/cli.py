@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from . import __version__
+from .cli_backup import add_backup_commands
 from .cli_stats import add_stats_commands
 from .domain.accounts import Role
 from .domain.rotation import PasswordStatus
@@ -286,6 +287,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.set_defaults(handler=cmd_demo)
 
     add_stats_commands(command, common)
+    add_backup_commands(command, common)
     return parser
 
 

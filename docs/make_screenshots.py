@@ -179,7 +179,7 @@ def _statistics(station: Station, tmp: Path) -> None:
     PDF summary it writes, rendered by pdftoppm."""
     from PySide6.QtCore import QDate
 
-    from anaiss_desktop.gui.stats.drives import Drive
+    from anaiss_desktop.gui.drives import Drive
     from anaiss_desktop.gui.stats.export_dialog import StatsExportDialog
 
     stick = tmp / "CLE-USB"
@@ -223,6 +223,48 @@ def _statistics(station: Station, tmp: Path) -> None:
         session.close()
 
 
+def _backup_and_restore(station: Station, tmp: Path) -> None:
+    """« Sauvegarder la station… » to a (pretend) USB stick, then the wizard's restore road."""
+    from anaiss_desktop.gui.backup_dialog import BackupDialog
+    from anaiss_desktop.gui.drives import Drive
+    from anaiss_desktop.gui.setup_wizard import PAGE_RESTORE
+    from anaiss_desktop.gui.setup_wizard import SetupWizard as Wizard
+
+    stick = tmp / "SAUVEGARDE"
+    stick.mkdir()
+    manager = DEMO_ACCOUNTS[0]
+    session = station.login(manager.login, manager.password)
+    try:
+        drives = [Drive(stick, "SAUVEGARDE", True, False, 31_000_000_000)]
+        dialog = BackupDialog(session, TaskRunner(synchronous=True), RecordingPrompts(),
+                              drives=lambda: drives)
+        dialog.resize(760, 480)
+        dialog.show()
+        dialog.password_edit.setText(manager.password)
+        dialog.backup()
+        _save(dialog, "sauvegarde.png")
+        backup = dialog.written
+        dialog.reject()
+    finally:
+        session.close()
+
+    wizard = Wizard(tmp / "nouveau-poste", TaskRunner(synchronous=True), RecordingPrompts(),
+                    kdf_params=DEMO_KDF)
+    wizard.choose_backup_file = lambda: backup
+    wizard.show()
+    wizard.welcome_page.restore_radio.setChecked(True)
+    wizard.next()
+    assert wizard.currentId() == PAGE_RESTORE
+    page = wizard.restore_page
+    page.check_file(backup)
+    page.login_edit.setText(manager.login)
+    page.password_edit.setText(manager.password)
+    _save(wizard, "restauration.png")
+    wizard.next()
+    _save(wizard, "restauration-terminee.png")
+    wizard.accept()
+
+
 def _wait(predicate, seconds: float = 10.0) -> None:
     deadline = time.monotonic() + seconds
     while not predicate() and time.monotonic() < deadline:
@@ -262,6 +304,27 @@ def _daily_work(station: Station, runner: TaskRunner) -> None:
     entry.resize(760, 680)
     _save(entry, "saisie-entretien.png")
     entry.close()
+
+    # A move: the address changes, the history keeps the old one.
+    from dataclasses import fields
+
+    people = PersonService(session)
+    person = people.get(tab.view.person.id)
+    moved = {f.name: getattr(person, f.name) for f in fields(PersonInput)}
+    moved.update(address="18 rue Nationale", postal_code="59800", city="Lille")
+    people.update(person.id, PersonInput(**moved))
+    tab.refresh()
+    history = tab.open_history()
+    _wait(lambda: False, 0.3)
+    history.resize(860, 360)
+    _save(history, "historique-modifications.png")
+    history.close()
+
+    export = tab.open_person_export()
+    _wait(lambda: False, 0.3)
+    export.resize(860, 600)
+    _save(export, "export-donnees-personne.png")
+    export.close()
     window.close_for_controller()
     session.close()
 
@@ -363,6 +426,7 @@ def main() -> int:
                 (admin.settings, "administration-parametres.png"),
                 (admin.codes, "administration-listes-codees.png"),
                 (admin.letter_templates, "administration-courriers-types.png"),
+                (admin.retention, "administration-conservation.png"),
                 (admin.audit, "administration-journal.png"),
             ):
                 admin.tabs.setCurrentWidget(page)
@@ -374,6 +438,7 @@ def main() -> int:
             _confidentiality(station, runner)
             _letters(station)
             _statistics(station, tmp)
+            _backup_and_restore(station, tmp)
         finally:
             station.close()
     return 0

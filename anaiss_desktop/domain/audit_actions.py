@@ -60,6 +60,12 @@ ACTION_LABELS = {
     "import.csv": "Import de personnes et dossiers (CSV)",
     "demo.generation": "Données de démonstration générées",
     "statistiques.export": "Statistiques anonymisées exportées",
+    "usager.export_donnees": "Données d'une personne exportées (droit d'accès)",
+    "historique.consultation": "Historique des modifications consulté",
+    "parametres.conservation": "Durée de conservation ou rappel de sauvegarde modifié",
+    "conservation.purge": "Dossiers supprimés au terme de la durée de conservation",
+    "sauvegarde": "Sauvegarde de la station",
+    "restauration": "Station restaurée depuis une sauvegarde",
 }
 
 

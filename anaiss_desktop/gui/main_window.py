@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
         self.batch_letters_dialog: QDialog | None = None
         # "Exporter les statistiques…" (gui.stats, imported on first use like the letters).
         self.stats_dialog: QDialog | None = None
+        self.backup_dialog: QDialog | None = None
         self._hidden_windows: list[QWidget] = []
         self.setMinimumSize(960, 620)
         self._build_pages()
@@ -152,6 +153,8 @@ class MainWindow(QMainWindow):
         self.history_action.triggered.connect(self.open_history)
         self.left_notes_action = QAction(self.tr("Mes notes personnelles…"), self)
         self.left_notes_action.triggered.connect(self.open_left_notes)
+        self.backup_action = QAction(self.tr("Sauvegarder la station…"), self)
+        self.backup_action.triggered.connect(self.open_backup)
         self.change_password_action = QAction(self.tr("Changer mon mot de passe…"), self)
         self.change_password_action.triggered.connect(self.change_password_requested)
         self.lock_action = QAction(self.tr("Verrouiller"), self)
@@ -170,8 +173,9 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.quit_requested)
         for action in (self.absences_action, self.history_action, self.left_notes_action, None,
-                       self.change_password_action, None, self.lock_action, self.privacy_action,
-                       None, self.logout_action, self.quit_action):
+                       self.backup_action, None, self.change_password_action, None,
+                       self.lock_action, self.privacy_action, None, self.logout_action,
+                       self.quit_action):
             if action is None:
                 session_menu.addSeparator()
             else:
@@ -431,7 +435,36 @@ class MainWindow(QMainWindow):
             dialogs.append(self.batch_letters_dialog)
         if self.stats_dialog is not None and isValid(self.stats_dialog):
             dialogs.append(self.stats_dialog)
+        if self.backup_dialog is not None and isValid(self.backup_dialog):
+            dialogs.append(self.backup_dialog)
         return dialogs
+
+    # -- backup --------------------------------------------------------------------------------
+    def open_backup(self) -> None:
+        """Session › Sauvegarder la station…: one window at a time, modeless."""
+        if self.privacy_screen_on or not self._session.is_open:
+            return
+        dialog = self.backup_dialog
+        if dialog is not None and isValid(dialog) and dialog.isVisible():
+            dialog.raise_()
+            dialog.activateWindow()
+            return
+        from .backup_dialog import BackupDialog
+
+        dialog = BackupDialog(self._session, self._runner, self._prompts, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._on_backup_dialog_finished)
+        dialog.locked_out.connect(self.logout_requested)
+        dialog.backed_up.connect(self._on_backed_up)
+        self.backup_dialog = dialog
+        dialog.show()
+
+    def _on_backup_dialog_finished(self, _result: int) -> None:
+        if self.backup_dialog is self.sender():
+            self.backup_dialog = None
+
+    def _on_backed_up(self, _path: str) -> None:
+        self.home_page.refresh()  # the reminder goes
 
     # -- statistics ----------------------------------------------------------------------------
     def open_stats_export(self) -> None:
@@ -587,10 +620,14 @@ class MainWindow(QMainWindow):
 
     def cancel_background_work(self) -> None:
         """Ask long work to stop at its next step (letters in series stop after the one being
-        made): the session is about to end, and waiting for a whole batch would be long."""
+        made, a backup removes what it wrote): the session is about to end, and waiting for a
+        whole batch or a large copy would be long."""
         batch = self.batch_letters_dialog
         if batch is not None and isValid(batch):
             batch.cancel_batch()
+        backup = self.backup_dialog
+        if backup is not None and isValid(backup):
+            backup.cancel_backup()  # nothing is left on the drive; it can be started again
 
     def _end_session_views(self) -> None:
         """Close every form and dossier tab of the session: after a lock they must not stay."""
@@ -600,6 +637,7 @@ class MainWindow(QMainWindow):
         self.account_dialogs.clear()
         self.batch_letters_dialog = None
         self.stats_dialog = None
+        self.backup_dialog = None
         for dialog in dialogs:
             dialog.close_for_session_end()
         for widget in list(self._dossier_tabs.values()):

@@ -1,4 +1,5 @@
-"""The first-run wizard: describe the service, create the manager's account, hand over the key.
+"""The first-run wizard: describe the service, create the manager's account, hand over the key —
+or restore a backup (:mod:`anaiss_desktop.gui.restore_pages`).
 
 Shown when the data folder holds no station. Nothing is written until the person presses
 « Créer la station » (a commit page: there is no going back once the station exists), so
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -69,7 +71,8 @@ WARNING_STYLE = (
     " border-radius: 4px; padding: 8px 10px; }"
 )
 
-PAGE_WELCOME, PAGE_SERVICE, PAGE_ACCOUNT, PAGE_CREATION, PAGE_KEY = range(5)
+PAGE_WELCOME, PAGE_SERVICE, PAGE_ACCOUNT, PAGE_CREATION, PAGE_KEY, PAGE_RESTORE, PAGE_RESTORED = (
+    range(7))
 
 
 def _wrapped(text: str, style: str = "") -> QLabel:
@@ -145,10 +148,21 @@ class WelcomePage(QWizardPage):
             "premier compte, celui du ou de la responsable d'unité. Comptez cinq minutes, "
             "et une imprimante pour la clé de secours."
         )))
+        layout.addSpacing(6)
+        self.create_radio = QRadioButton(self.tr("&Créer une nouvelle station"))
+        self.create_radio.setChecked(True)
+        self.restore_radio = QRadioButton(self.tr(
+            "&Restaurer une sauvegarde (remettre en service une station existante)"))
+        self.restore_radio.setObjectName("restore_radio")
+        layout.addWidget(self.create_radio)
+        layout.addWidget(self.restore_radio)
         layout.addStretch(1)
         layout.addWidget(_wrapped(self.tr(
             "Conseil : faites aussi chiffrer le disque entier de ce poste (BitLocker, LUKS…)."
         ), MUTED_STYLE))
+
+    def nextId(self) -> int:  # noqa: N802 - Qt API
+        return PAGE_RESTORE if self.restore_radio.isChecked() else PAGE_SERVICE
 
 
 class ServicePage(QWizardPage):
@@ -511,6 +525,9 @@ class RecoveryKeyPage(QWizardPage):
         self.save_pdf_button.clicked.connect(self._on_save_pdf_button_clicked)
         self.stored_check.toggled.connect(self._on_stored_check_toggled)
 
+    def nextId(self) -> int:  # noqa: N802 - Qt API
+        return -1  # the last page of the creation road (the restore pages come after it)
+
     def show_key(self, recovery_key: str) -> None:
         self.key_label.setText(_display_key(recovery_key))
 
@@ -571,6 +588,7 @@ class SetupWizard(QWizard):
         self.kdf_params = kdf_params
         self.clock = clock
         self.created_login = ""
+        self.restored = False
         self._recovery_key: str | None = None
         self._info: StationInfo | None = None
         self._created_at: datetime | None = None
@@ -595,6 +613,13 @@ class SetupWizard(QWizard):
         self.setPage(PAGE_ACCOUNT, self.account_page)
         self.setPage(PAGE_CREATION, self.creation_page)
         self.setPage(PAGE_KEY, self.key_page)
+        # Imported here: the restore pages need the backup service only on this road.
+        from .restore_pages import RestoredPage, RestorePage
+
+        self.restore_page = RestorePage(self)
+        self.restored_page = RestoredPage()
+        self.setPage(PAGE_RESTORE, self.restore_page)
+        self.setPage(PAGE_RESTORED, self.restored_page)
         self.setStartId(PAGE_WELCOME)
 
     # -- creation ------------------------------------------------------------------------------
@@ -609,6 +634,18 @@ class SetupWizard(QWizard):
         self.account_page.clear_passwords()
         self.key_page.show_key(recovery_key)
         self.station_created.emit(login)
+
+    def station_restored(self, login: str, result) -> None:
+        """Called by the restore page once the backup is the station."""
+        self.restored = True
+        self.created_login = login
+        self.restored_page.show_result(result.data_dir, result.set_aside)
+
+    def choose_backup_file(self) -> Path | None:
+        """Ask for the backup file (replaced in tests so no dialog opens)."""
+        from .restore_pages import ask_backup_file
+
+        return ask_backup_file(self)
 
     # -- the recovery sheet --------------------------------------------------------------------
     def choose_printer(self) -> QPrinter | None:
@@ -681,8 +718,11 @@ class SetupWizard(QWizard):
     # -- closing -------------------------------------------------------------------------------
     def reject(self) -> None:
         """Cancel before creation; after it, confirm first (the key will not be shown again)."""
-        if self.creation_page.busy:
+        if self.creation_page.busy or self.restore_page.busy:
             return  # a creation cannot be stopped halfway; it ends in seconds
+        if self.restored:
+            self.done(QDialog.DialogCode.Accepted)  # the station is back: go on to the login
+            return
         if self.created_login:
             if not self.prompts.confirm(self, self.tr("Fermer l'assistant ?"), self.tr(
                 "La clé de secours ne sera plus jamais affichée. Sans elle, un compte de "

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLabel, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QWidget
 from shiboken6 import isValid
 
 from ..services.session import Session
@@ -108,3 +108,14 @@ class TaskDialog(QDialog):
 
     def show_status(self, text: str, *, error: bool = False) -> None:
         show_message(self.status_label, text, error=error)
+
+
+def busy_bar(parent: QWidget) -> QProgressBar:
+    """The thin bar that moves while a call runs (no percentage: the call does not say)."""
+    bar = QProgressBar(parent)
+    bar.setObjectName("busy_bar")
+    bar.setRange(0, 0)
+    bar.setTextVisible(False)
+    bar.setMaximumHeight(8)
+    bar.hide()
+    return bar

@@ -30,7 +30,7 @@ def write_atomic(target: Path, data: bytes, *, temp: Path | None = None) -> None
     tmp = temp if temp is not None else target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         # Owner-only: a station's files are nobody else's business, even on a shared PC.
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

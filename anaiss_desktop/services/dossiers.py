@@ -10,11 +10,11 @@ the window.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ..domain.access import Action, Cover, Level, can_be_referent, can_create_dossier
-from ..domain.codes import LISTS
+from ..domain.codes import LISTS, NOT_PROVIDED
 from ..domain.records import (
     Dossier,
     DossierInput,
@@ -34,6 +34,7 @@ from ..storage.letters_repo import LetterRepository, LetterRow
 from ..storage.persons_repo import PersonRepository
 from .access import AccessGate
 from .errors import InvalidInput, NotAllowed
+from .history import tracking_dossier
 from .session import Session
 
 
@@ -208,6 +209,8 @@ class DossierService:
         person = PersonRepository(s.db).get(dossier.person_id)
         assert person is not None
         follow_up = Level.FOLLOW_UP in readable
+        if not follow_up:
+            person, dossier = without_follow_up(person, dossier)
         note_facts = CoverRepository(s.db).note_facts(dossier_id)
         names = {a.id: a.full_name for a in AccountRepository(s.db).all()}
         notes = []
@@ -271,7 +274,7 @@ class DossierService:
         self._check(dossier_id, Level.FOLLOW_UP, Action.WRITE)
         self._check_dossier_codes(data)
         s = self._session
-        with s.db.transaction():
+        with s.db.transaction(), tracking_dossier(s, dossier_id):
             self._repo.update(dossier_id, data, s.now_iso())
         self._log("dossier.modification", self._target(dossier_id))
 
@@ -281,7 +284,7 @@ class DossierService:
         if status is DossierStatus.CLOSED:
             self._check_codes(("motif_cloture", closing_code))
         s = self._session
-        with s.db.transaction():
+        with s.db.transaction(), tracking_dossier(s, dossier_id):
             self._repo.set_status(dossier_id, status, on, closing_code, closing_text,
                                   s.now_iso())
         self._log("dossier.statut", self._target(dossier_id), status.value)
@@ -303,7 +306,7 @@ class DossierService:
         if referent_id == current:
             return
         former = AccountRepository(s.db).by_id(current)
-        with s.db.transaction():
+        with s.db.transaction(), tracking_dossier(s, dossier_id):
             self._repo.set_referent(dossier_id, referent_id, s.now_iso())
         self._log("dossier.changement_referent", self._target(dossier_id),
                   f"{former.login if former else '#' + str(current)} → {referent.login}")
@@ -396,3 +399,14 @@ class DossierService:
             self._repo.set_echeance_done(echeance_id, s.now_iso() if done else None)
         self._log("echeance.fait" if done else "echeance.a_faire", self._target(dossier_id),
                   f"échéance #{echeance_id}")
+
+
+def without_follow_up(person: Person, dossier: Dossier) -> tuple[Person, Dossier]:
+    """The record as a reader without the follow-up level may see it (the secretariat): the
+    family situation, the household, the origin of the request, the motifs and the reason for
+    closing are follow-up facts (SPEC §2), so they are left out, not just hidden on screen."""
+    return (
+        replace(person, family_code=NOT_PROVIDED, family_text="", household=()),
+        replace(dossier, origin_code=NOT_PROVIDED, origin_text="", motifs=(),
+                closing_code=NOT_PROVIDED, closing_text=""),
+    )

@@ -23,9 +23,10 @@ import errno
 import hashlib
 import os
 import shutil
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from ..security.atomic import fsync_dir
 from .errors import ServiceError
@@ -66,7 +67,10 @@ MISMATCH = (
     "La relecture des fichiers ne correspond pas à ce qui a été écrit : le support est "
     "peut-être défaillant. Les fichiers ont été supprimés ; essayez un autre support."
 )
-NOT_A_FOLDER = "Le dossier choisi n'existe pas ou n'est pas un dossier."
+NOT_A_FOLDER = (
+    "Le dossier choisi n'existe plus ou n'est pas un dossier (support retiré ?) : rien n'a été "
+    "écrit. Choisissez un autre dossier."
+)
 
 _BY_ERRNO = {
     errno.ENOSPC: FULL,
@@ -159,7 +163,7 @@ def write_files(folder: Path, files: Sequence[tuple[str, bytes]]) -> list[Writte
 
 
 def _write_synced(path: Path, data: bytes) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
     with os.fdopen(fd, "wb") as fh:
         fh.write(data)
         fh.flush()
@@ -189,3 +193,167 @@ def _size(n: int) -> str:
     if n < 1024 * 1024:
         return f"{max(1, round(n / 1024))} Ko"
     return f"{n / (1024 * 1024):.1f} Mo".replace(".", ",")
+
+
+# -- one big file, streamed --------------------------------------------------------------------
+#: Read and write chunk for streamed files: large enough for a USB stick, small in memory.
+CHUNK_BYTES = 1024 * 1024
+
+
+class HashingSink:
+    """What a producer writes a streamed file into: the temporary file on the target.
+
+    It hashes every byte on the way, so the read-back compares the device with what was meant
+    without a second copy in memory. It has no ``seek``: a ZIP writer given this sink streams
+    each entry (sizes in a trailing descriptor) instead of going back to patch its header, so
+    what is hashed is exactly what lands in the file.
+    """
+
+    def __init__(self, fh: BinaryIO) -> None:
+        self._fh = fh
+        self._hash = hashlib.sha256()
+        self._size = 0
+
+    def write(self, data: bytes) -> int:
+        self._fh.write(data)
+        self._hash.update(data)
+        self._size += len(data)
+        return len(data)
+
+    def tell(self) -> int:
+        return self._size
+
+    def flush(self) -> None:
+        self._fh.flush()
+
+    @property
+    def size(self) -> int:
+        return self._size
+
+    def hexdigest(self) -> str:
+        return self._hash.hexdigest()
+
+
+def part_name(name: str) -> str:
+    """The hidden name a file has on the target while it is being written."""
+    return f"{TEMP_PREFIX}{name}{TEMP_SUFFIX}"
+
+
+def write_streamed(
+    folder: Path,
+    name: str,
+    needed: int,
+    fill: Callable[[HashingSink], None],
+    *,
+    read_progress: Callable[[int], None] | None = None,
+) -> WrittenFile:
+    """Write one big file ``folder/name`` that ``fill`` produces chunk by chunk, whole or not
+    at all (the steps of the module doc, for a file too big to hold in memory).
+
+    ``needed`` is the expected size (checked against the free space first). ``fill`` writes
+    into the sink and may raise to abandon (a cancel): the temporary file is then removed
+    and the exception goes on. ``read_progress(bytes_read)`` is called while the file is read
+    back; it may raise too, and the finished file is then removed as well.
+
+    While it is written, the temporary file is locked (POSIX ``flock``; on Windows an open
+    file cannot be deleted), so :func:`remove_stale_parts` never takes a living writer's file
+    for the leftover of a killed one. Raises :class:`WriteFailed` with the cause in French.
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise WriteFailed(NOT_A_FOLDER)
+    problem = free_space_problem(folder, needed)
+    if problem:
+        raise WriteFailed(problem)
+    temp = folder / part_name(name)
+    target = folder / name
+    created = False
+    try:
+        # O_BINARY: Windows would otherwise open the descriptor in text mode (\n → \r\n).
+        flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
+        fd = os.open(temp, flags, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            _lock_part(fh.fileno())
+            sink = HashingSink(fh)
+            fill(sink)
+            fh.flush()
+            os.fsync(fh.fileno())
+        existed = target.exists()
+        os.replace(temp, target)
+        created = not existed
+        fsync_dir(folder)
+        return _read_back_streamed(target, sink.size, sink.hexdigest(), read_progress)
+    except OSError as exc:
+        _remove([temp, target] if created else [temp])
+        raise WriteFailed(failure_message(exc)) from None
+    except WriteFailed:
+        _remove([temp, target])
+        raise
+    except BaseException:
+        _remove([temp, target] if created else [temp])
+        raise
+
+
+def _lock_part(fd: int) -> None:
+    if os.name == "posix":
+        import fcntl
+
+        with contextlib.suppress(OSError):  # a file system without locks: no protection
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def _read_back_streamed(
+    path: Path, size: int, digest: str, progress: Callable[[int], None] | None
+) -> WrittenFile:
+    """Read ``path`` from the device in chunks and compare its SHA-256 with ``digest``."""
+    read_hash = hashlib.sha256()
+    done = 0
+    with open(path, "rb") as fh:
+        if hasattr(os, "posix_fadvise"):
+            with contextlib.suppress(OSError):
+                os.posix_fadvise(fh.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
+        while chunk := fh.read(CHUNK_BYTES):
+            read_hash.update(chunk)
+            done += len(chunk)
+            if progress is not None:
+                progress(done)
+    if done != size or read_hash.hexdigest() != digest:
+        raise WriteFailed(MISMATCH)
+    return WrittenFile(path, size, digest)
+
+
+def remove_stale_parts(folder: Path, name_suffix: str) -> list[Path]:
+    """Remove the temporary files of writes that were killed (power cut, process killed):
+    hidden ``.anaiss-*<name_suffix>.part`` files that no living writer holds. Returns them.
+
+    Never raises: a folder that cannot be listed or cleaned is left as it is.
+    """
+    removed: list[Path] = []
+    try:
+        parts = list(Path(folder).glob(f"{TEMP_PREFIX}*{name_suffix}{TEMP_SUFFIX}"))
+    except OSError:
+        return removed
+    for part in parts:
+        if _is_abandoned(part):
+            with contextlib.suppress(OSError):
+                part.unlink()
+                removed.append(part)
+    return removed
+
+
+def _is_abandoned(part: Path) -> bool:
+    if os.name != "posix":
+        return True  # Windows refuses to delete a file a living writer holds open
+    import fcntl
+
+    try:
+        fd = os.open(part, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False  # held: a backup is being written right now
+    finally:
+        os.close(fd)  # closing releases the lock taken just above
+    return True

@@ -18,6 +18,7 @@ from ..storage.dossiers_repo import DossierRepository
 from ..storage.persons_repo import PersonRepository
 from .access import AccessGate
 from .errors import InvalidInput, NotAllowed
+from .history import tracking_person
 from .session import Session
 
 
@@ -121,7 +122,7 @@ class PersonService:
         if problems:
             raise InvalidInput(problems=problems)
         s = self._session
-        with s.db.transaction():
+        with s.db.transaction(), tracking_person(s, person_id):
             self._persons.update(person_id, person, s.now_iso())
         self._log("usager.modification", person_id)
 
@@ -140,7 +141,8 @@ class PersonService:
         with s.db.transaction():
             s.db.execute("UPDATE dossiers SET person_id = ? WHERE person_id = ?",
                          (keep_id, remove_id))
-            self._persons.update(keep_id, merged, s.now_iso())
+            with tracking_person(s, keep_id):
+                self._persons.update(keep_id, merged, s.now_iso())
             self._persons.delete(remove_id)
         s.db.checkpoint()  # the removed record's pages leave the WAL too
         self._log("usager.fusion", keep_id, f"usager #{remove_id} fusionné")

@@ -8,6 +8,7 @@ the recovery key. No Qt here: the dialogs and ``anaiss-admin`` drive the same co
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass
 from datetime import datetime
@@ -44,6 +45,8 @@ DB_NAME = "station.db"
 SLOTS_NAME = "keyslots.json"
 MIGRATION_BACKUPS = "copies-avant-migration"
 RECOVERY_ACTOR = "clé de secours"
+#: A backup's working copy (encrypted) while it is made (:mod:`.backup`); hidden, never a backup.
+BACKUP_COPY = ".sauvegarde-en-cours.db"
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,14 @@ def seed_codes(db: Database, at: str) -> None:
 def station_exists(data_dir: Path) -> bool:
     """A station exists once its key-slot file is written (the last step of creation)."""
     return StationPaths(Path(data_dir)).keyslots.exists()
+
+
+def remove_backup_copy(data_dir: Path) -> None:
+    """Remove what a backup killed midway left in the data folder (its encrypted working copy
+    and journal). Only called under the instance lock, when no backup can be running."""
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        with contextlib.suppress(OSError):
+            (Path(data_dir) / f"{BACKUP_COPY}{suffix}").unlink()
 
 
 def _now(clock: Clock) -> str:
@@ -176,6 +187,7 @@ class Station:
             raise StationMissing()
         self._lock = InstanceLock(self.paths.data_dir)
         self._lock.acquire()
+        remove_backup_copy(self.paths.data_dir)
         try:
             self.slots = KeySlotFile.load(self.paths.keyslots)
         except BaseException:

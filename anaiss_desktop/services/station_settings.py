@@ -6,7 +6,12 @@ from __future__ import annotations
 from ..domain.policy import Policy
 from ..domain.stats import station_code_problems
 from ..domain.suppression import threshold_problems
-from ..storage.settings_repo import SettingsRepository, StationInfo, StatsSettings
+from ..storage.settings_repo import (
+    KeepingSettings,
+    SettingsRepository,
+    StationInfo,
+    StatsSettings,
+)
 from .errors import InvalidInput
 from .session import Session
 from .validation import require_service_name
@@ -69,3 +74,12 @@ class StationSettingsService:
             detail=f"seuil {old.threshold}→{settings.threshold}, "
                    f"code station {old.station_code or '-'}→{code or '-'}",
         )
+
+    def keeping_settings(self) -> KeepingSettings:
+        return SettingsRepository(self._session.db).keeping_settings()
+
+    def set_keeping_settings(self, settings: KeepingSettings) -> None:
+        """The retention period (6–120 months) and the backup reminder (1–90 days)."""
+        from .retention import set_keeping_settings
+
+        set_keeping_settings(self._session, settings)

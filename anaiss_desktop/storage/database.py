@@ -28,7 +28,7 @@ from .errors import StorageError, WrongKeyOrNotDatabase, translate
 KEY_BYTES = 32
 
 
-def _apply_key(conn: sqlcipher.Connection, key: bytearray) -> None:
+def apply_key(conn: sqlcipher.Connection, key: bytearray) -> None:
     if len(key) != KEY_BYTES:
         raise ValueError("the database key must be 32 bytes")
     statement = "PRAGMA key = \"x'" + key.hex() + "'\""
@@ -68,7 +68,7 @@ class Database:
             raise translate(exc) from exc
         try:
             conn.execute("PRAGMA cipher_log_level = NONE")
-            _apply_key(conn, key)
+            apply_key(conn, key)
             # First real read: this is where a wrong key or a foreign file shows up.
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             conn.execute("PRAGMA journal_mode = WAL").fetchone()

@@ -32,6 +32,21 @@ class StatsSettings:
     station_code: str = ""
 
 
+@dataclass(frozen=True)
+class KeepingSettings:
+    """How long dossiers are kept, and how often a backup is expected.
+
+    Args:
+        retention_months: a dossier whose last contact is older than this is due for
+            deletion (24 by default: two years after the last contact, as in the CNIL's
+            référentiel for social action).
+        backup_reminder_days: the home screen reminds when the last backup is older.
+    """
+
+    retention_months: int = 24
+    backup_reminder_days: int = 7
+
+
 class SettingsRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -91,3 +106,23 @@ class SettingsRepository:
     def save_stats_settings(self, settings: StatsSettings) -> None:
         self._set("statistiques_seuil", str(settings.threshold))
         self._set("statistiques_code_station", settings.station_code)
+
+    def keeping_settings(self) -> KeepingSettings:
+        default = KeepingSettings()
+        months = self._get("conservation_mois")
+        days = self._get("sauvegarde_rappel_jours")
+        return KeepingSettings(
+            retention_months=int(months) if months else default.retention_months,
+            backup_reminder_days=int(days) if days else default.backup_reminder_days,
+        )
+
+    def save_keeping_settings(self, settings: KeepingSettings) -> None:
+        self._set("conservation_mois", str(settings.retention_months))
+        self._set("sauvegarde_rappel_jours", str(settings.backup_reminder_days))
+
+    def last_backup(self) -> str | None:
+        """When the last backup was made (ISO instant), None when never."""
+        return self._get("sauvegarde_derniere")
+
+    def set_last_backup(self, at: str) -> None:
+        self._set("sauvegarde_derniere", at)

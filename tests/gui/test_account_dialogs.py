@@ -223,8 +223,9 @@ def test_the_session_menu_opens_the_three_dialogs(qtbot, anne, dossier_id):
     session_menu = next(action.menu() for action in window.menuBar().actions()
                         if action.text() == "&Session")
     texts = [action.text() for action in session_menu.actions()]
-    assert texts[:5] == ["Mes absences et suppléances…", "Ce que j'ai consulté…",
-                         "Mes notes personnelles…", "", "Changer mon mot de passe…"]
+    assert texts[:7] == ["Mes absences et suppléances…", "Ce que j'ai consulté…",
+                         "Mes notes personnelles…", "", "Sauvegarder la station…", "",
+                         "Changer mon mot de passe…"]
     assert session_menu.actions()[3].isSeparator()
 
     for action, name, kind in ((window.absences_action, "absences", AbsencesDialog),

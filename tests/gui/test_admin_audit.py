@@ -115,7 +115,7 @@ def test_admin_dialog_tabs_and_journal_follows_changes(qtbot, manager, prompts):
     assert dialog.minimumWidth() >= 900 and dialog.minimumHeight() >= 560
     tabs = [dialog.tabs.tabText(i).replace("&", "") for i in range(dialog.tabs.count())]
     assert tabs == ["Comptes", "Suppléances", "Paramètres", "Listes codées", "Courriers types",
-                    "Journal d'audit"]
+                    "Conservation", "Journal d'audit"]
 
     accounts = dialog.accounts
     accounts.select(ASSISTANT_LOGIN)

@@ -147,3 +147,19 @@ def test_station_code_with_spaces_is_refused(qtbot, widget, manager, prompts):
     assert prompts.shown[0][0] == "error"
     assert "2 à 20 caractères" in prompts.shown[0][2]
     assert StationSettingsService(manager).stats_settings().station_code == ""
+
+
+def test_retention_and_backup_reminder_saved(qtbot, widget, manager, prompts):
+    from anaiss_desktop.services.station_settings import StationSettingsService
+    from anaiss_desktop.storage.settings_repo import KeepingSettings
+
+    ui = widget.ui
+    assert (ui.retention_spin.value(), ui.backup_reminder_spin.value()) == (24, 7)
+    assert (ui.retention_spin.minimum(), ui.retention_spin.maximum()) == (6, 120)
+    assert "CNIL" in ui.retention_help_label.text()
+    retype(qtbot, ui.retention_spin, "36")
+    retype(qtbot, ui.backup_reminder_spin, "14")
+    qtbot.mouseClick(ui.save_button, Qt.MouseButton.LeftButton)
+    assert prompts.shown == []
+    assert StationSettingsService(manager).keeping_settings() == KeepingSettings(36, 14)
+    assert "parametres.conservation" in [e.action for e in manager.audit.recent(3)]

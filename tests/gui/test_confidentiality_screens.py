@@ -114,6 +114,28 @@ def test_the_secretary_sees_appointments_never_notes_or_summaries(qtbot, secreta
     assert not ui.new_intervention_button.isVisible()
 
 
+def test_the_secretary_gets_no_follow_up_facts(qtbot, anne, secretary, open_window):
+    """Family situation, household, origin, motifs: follow-up facts, left out by the service
+    itself (not only hidden on screen)."""
+    from anaiss_desktop.domain.records import HouseholdMember, Motif
+
+    person_id = PersonService(anne).create(PersonInput(
+        usage_name="Garnier", family_code="AUTRE", family_text="Séparation en cours",
+        household=(HouseholdMember("Garnier Théo", "fils"),)))
+    dossier_id = DossierService(anne).create(person_id, DossierInput(
+        opened_on=date(2026, 10, 1), origin_text="Signalement du voisinage",
+        motifs=(Motif("AUTRE", "Violences conjugales"),)))
+    view = DossierService(secretary).open(dossier_id)
+    assert (view.person.family_text, view.person.household) == ("", ())
+    assert (view.dossier.motifs, view.dossier.origin_text) == ((), "")
+    shown = every_text(open_window(secretary, dossier_id))
+    for secret in ("Séparation en cours", "Garnier Théo", "Signalement du voisinage",
+                   "Violences conjugales", "Situation familiale", "Motifs :"):
+        assert secret not in shown
+    assert "GARNIER" in shown
+    assert "Violences conjugales" in every_text(open_window(anne, dossier_id))
+
+
 def test_the_covering_colleague_works_under_a_banner(qtbot, team, anne, dossier_id, open_window):
     louis_id = next(a.id for a in CoverService(anne).colleagues() if a.login == OTHER_LOGIN)
     CoverService(anne).designate_on_dossier(dossier_id, louis_id, TODAY, date(2026, 11, 20))

@@ -347,8 +347,8 @@ def test_a_copy_that_fails_after_writing_removes_its_part_file(qtbot, anne, doss
     click(qtbot, dialog.copy_button)
     kind, title, text = prompts.shown[-1]
     assert (kind, title) == ("error", "Copie non enregistrée")
-    assert "rien n'a été écrit" in text or "rien n'a été enregistré" in text
-    assert sorted(p.name for p in out.iterdir()) == ["copie.pdf"]  # no copie.pdf.part
+    assert "rien n'a été laissé" in text
+    assert sorted(p.name for p in out.iterdir()) == ["copie.pdf"]  # no temporary file left
     assert "courrier.export" not in actions(anne)
 
 

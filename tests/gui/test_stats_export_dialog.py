@@ -21,9 +21,9 @@ from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
 
 from anaiss_desktop.domain.stats import INTERVENTIONS, PERSONS
+from anaiss_desktop.gui.drives import Drive
 from anaiss_desktop.gui.main_window import MainWindow
 from anaiss_desktop.gui.prompts import RecordingPrompts
-from anaiss_desktop.gui.stats.drives import Drive
 from anaiss_desktop.gui.stats.export_dialog import StatsExportDialog
 from anaiss_desktop.gui.workers import TaskRunner
 from anaiss_desktop.services import demo_data
@@ -113,8 +113,8 @@ def test_whole_export_to_a_stick(qtbot, filled, stick):
     qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
     assert dialog.step == 2
     assert dialog.selected_drive().root == stick
-    assert "KINGSTON" in dialog.drive_list.item(0).text()
-    assert not dialog.drive_warning.isVisible()
+    assert "KINGSTON" in dialog.picker.drive_list.item(0).text()
+    assert not dialog.picker.drive_warning.isVisible()
     qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
 
     # 4. done: files on the stick, read back, the manager may pull it out
@@ -177,11 +177,11 @@ def test_internal_disk_is_possible_with_a_warning(qtbot, filled, stick, tmp_path
     qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
     assert dialog.selected_drive() is None  # nothing removable: nothing chosen for the person
     assert not dialog.next_button.isEnabled()
-    dialog.drive_list.setCurrentRow(0)
-    assert dialog.drive_warning.isVisible()
-    assert "non chiffrés" in dialog.drive_warning.text()
+    dialog.picker.drive_list.setCurrentRow(0)
+    assert dialog.picker.drive_warning.isVisible()
+    assert "non chiffrés" in dialog.picker.drive_warning.text()
     assert dialog.next_button.isEnabled()
-    qtbot.mouseClick(dialog.other_button, Qt.MouseButton.LeftButton)  # "Autre dossier…"
+    qtbot.mouseClick(dialog.picker.other_button, Qt.MouseButton.LeftButton)  # "Autre dossier…"
     assert dialog.selected_drive().root == stick
     qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
     assert dialog.step == 3
@@ -224,7 +224,7 @@ def test_full_stick_then_another_one(qtbot, filled, stick, tmp_path):
         assert "n'a plus assez de place" in dialog.status_label.text()
         assert os.listdir(full) == []
         # the figures are still there: another stick, no new computation
-        dialog.drive_list.setCurrentRow(1)
+        dialog.picker.drive_list.setCurrentRow(1)
         qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
         assert dialog.step == 3
         assert len(os.listdir(stick)) == 3
@@ -236,7 +236,7 @@ def test_read_only_stick_cannot_be_chosen(qtbot, filled, stick):
     dialog = make_dialog(qtbot, filled, [Drive(stick, "PROTEGEE", True, True, 10**9)])
     fill_period(qtbot, dialog)
     qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
-    assert "lecture seule" in dialog.drive_list.item(0).text()
+    assert "lecture seule" in dialog.picker.drive_list.item(0).text()
     assert dialog.selected_drive() is None
     assert not dialog.next_button.isEnabled()
 

@@ -56,7 +56,7 @@ def test_existing_names_are_reported_and_replaced(tmp_path: Path) -> None:
 
 
 def test_missing_folder_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(WriteFailed, match="n'existe pas"):
+    with pytest.raises(WriteFailed, match="n'existe plus"):
         write_files(tmp_path / "absent", FILES)
 
 

@@ -14,11 +14,12 @@ from .codes import CodesWidget
 from .covers import CoversTab
 from .letter_templates import LetterTemplatesTab
 from .policy import PolicySettingsWidget
+from .retention import RetentionTab
 
 
 class AdminDialog(QDialog):
-    """Tabs *Comptes*, *Suppléances*, *Paramètres*, *Listes codées*, *Courriers types* and
-    *Journal d'audit*.
+    """Tabs *Comptes*, *Suppléances*, *Paramètres*, *Listes codées*, *Courriers types*,
+    *Conservation* and *Journal d'audit*.
 
     Each tab is refreshed when shown, so the journal lists what was just done in another tab.
 
@@ -44,6 +45,7 @@ class AdminDialog(QDialog):
         self.settings = PolicySettingsWidget(session, prompts, self)
         self.codes = CodesWidget(session, runner, prompts, self)
         self.letter_templates = LetterTemplatesTab(session, runner, prompts, self)
+        self.retention = RetentionTab(session, runner, prompts, self)
         self.audit = AuditLogWidget(session, runner, prompts, self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tabs")
@@ -52,6 +54,7 @@ class AdminDialog(QDialog):
         self.tabs.addTab(self.settings, self.tr("&Paramètres"))
         self.tabs.addTab(self.codes, self.tr("&Listes codées"))
         self.tabs.addTab(self.letter_templates, self.tr("Co&urriers types"))
+        self.tabs.addTab(self.retention, self.tr("C&onservation"))
         self.tabs.addTab(self.audit, self.tr("&Journal d'audit"))
         self.button_box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.button_box.rejected.connect(self.reject)
@@ -71,6 +74,8 @@ class AdminDialog(QDialog):
             self.codes.refresh()
         elif widget is self.letter_templates:
             self.letter_templates.refresh()
+        elif widget is self.retention:
+            self.retention.refresh()
         elif widget is self.audit:
             self.audit.refresh()
 

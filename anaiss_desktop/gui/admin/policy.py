@@ -1,5 +1,6 @@
-"""Station settings for the unit manager: the service's letterhead, the security policy and the
-statistics (pseudonymous station code, threshold of the secret statistique).
+"""Station settings for the unit manager: the service's letterhead, the security policy, the
+statistics (pseudonymous station code, threshold of the secret statistique), the retention
+period and the backup reminder.
 
 The spin boxes carry the domain's bounds (30–730 days, 1–120 minutes), so an out-of-range value
 cannot even be typed; the service checks them again. Only what changed is saved, so the audit
@@ -18,7 +19,7 @@ from ...services.errors import ServiceError
 from ...services.session import Session
 from ...services.station_settings import StationSettingsService
 from ...storage.errors import StorageError
-from ...storage.settings_repo import StationInfo, StatsSettings
+from ...storage.settings_repo import KeepingSettings, StationInfo, StatsSettings
 from ..forms.ui_admin_policy import Ui_PolicySettingsWidget
 from ..messages import user_message
 from ..prompts import Prompts
@@ -45,6 +46,7 @@ class PolicySettingsWidget(QWidget):
         self._saved_info: StationInfo | None = None
         self._saved_policy: Policy | None = None
         self._saved_stats: StatsSettings | None = None
+        self._saved_keeping: KeepingSettings | None = None
         ui = self.ui
         ui.password_age_spin.setRange(rotation.MIN_MAX_AGE_DAYS, rotation.MAX_MAX_AGE_DAYS)
         ui.idle_lock_spin.setRange(policy_rules.MIN_IDLE_MINUTES, policy_rules.MAX_IDLE_MINUTES)
@@ -55,6 +57,8 @@ class PolicySettingsWidget(QWidget):
         ui.idle_lock_spin.valueChanged.connect(self._on_field_changed)
         ui.station_code_edit.textChanged.connect(self._on_field_changed)
         ui.threshold_spin.valueChanged.connect(self._on_field_changed)
+        ui.retention_spin.valueChanged.connect(self._on_field_changed)
+        ui.backup_reminder_spin.valueChanged.connect(self._on_field_changed)
         ui.save_button.clicked.connect(self._on_save_button_clicked)
         self.reload()
 
@@ -66,16 +70,19 @@ class PolicySettingsWidget(QWidget):
             info = self._service.station_info()
             policy = self._service.policy()
             stats = self._service.stats_settings()
+            keeping = self._service.keeping_settings()
         except (ServiceError, StorageError) as exc:
             self.ui.message_label.setText(user_message(exc))
             self.ui.pages.setCurrentWidget(self.ui.message_page)
             return
-        self._show(info, policy, stats)
+        self._show(info, policy, stats, keeping)
         self.ui.pages.setCurrentWidget(self.ui.settings_page)
 
-    def _show(self, info: StationInfo, policy: Policy, stats: StatsSettings) -> None:
+    def _show(self, info: StationInfo, policy: Policy, stats: StatsSettings,
+              keeping: KeepingSettings) -> None:
         ui = self.ui
         self._saved_info, self._saved_policy, self._saved_stats = info, policy, stats
+        self._saved_keeping = keeping
         ui.service_name_edit.setText(info.service_name)
         ui.service_address_edit.setPlainText(info.service_address)
         ui.service_phone_edit.setText(info.service_phone)
@@ -83,6 +90,8 @@ class PolicySettingsWidget(QWidget):
         ui.idle_lock_spin.setValue(policy.idle_lock_minutes)
         ui.station_code_edit.setText(stats.station_code)
         ui.threshold_spin.setValue(stats.threshold)
+        ui.retention_spin.setValue(keeping.retention_months)
+        ui.backup_reminder_spin.setValue(keeping.backup_reminder_days)
         ui.status_label.clear()
         self._update_save_button()
 
@@ -104,9 +113,13 @@ class PolicySettingsWidget(QWidget):
         return StatsSettings(self.ui.threshold_spin.value(),
                              self.ui.station_code_edit.text().strip())
 
+    def keeping(self) -> KeepingSettings:
+        return KeepingSettings(self.ui.retention_spin.value(),
+                               self.ui.backup_reminder_spin.value())
+
     def is_modified(self) -> bool:
         return (self.info() != self._saved_info or self.policy() != self._saved_policy
-                or self.stats() != self._saved_stats)
+                or self.stats() != self._saved_stats or self.keeping() != self._saved_keeping)
 
     def status_text(self) -> str:
         return self.ui.status_label.text()
@@ -127,7 +140,7 @@ class PolicySettingsWidget(QWidget):
 
     def save(self) -> bool:
         """Store what changed; True when everything was saved."""
-        info, policy, stats = self.info(), self.policy(), self.stats()
+        info, policy, stats, keeping = self.info(), self.policy(), self.stats(), self.keeping()
         try:
             # The service identity first: it is the one that can be refused (empty name), and
             # the policy cannot be, its bounds being those of the spin boxes.
@@ -140,6 +153,9 @@ class PolicySettingsWidget(QWidget):
             if stats != self._saved_stats:
                 self._service.set_stats_settings(stats)
                 self._saved_stats = stats
+            if keeping != self._saved_keeping:
+                self._service.set_keeping_settings(keeping)
+                self._saved_keeping = keeping
         except Exception as exc:  # service/storage messages as they are; bugs get a calm sentence
             self._prompts.error(self, self.tr("Enregistrement impossible"), user_message(exc))
             self._update_save_button()

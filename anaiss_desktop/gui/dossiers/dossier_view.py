@@ -52,6 +52,7 @@ from ...domain.records import Dossier, DossierInput, DossierStatus, Motif, Perso
 from ...services.codes import CodeService
 from ...services.dossiers import AidRow, DossierService, DossierView, InterventionRow
 from ...services.errors import NotAllowed
+from ...services.person_export import PersonExportService
 from ...services.persons import DuplicateCandidate, PersonService
 from ...services.session import Session
 from ..admin.common import setup_table
@@ -64,6 +65,7 @@ from ..workers import TaskRunner
 from .access_tab import AccessTab
 from .delete_person import DeletePersonDialog
 from .echeances import EcheanceDialog
+from .history_dialog import HistoryDialog
 from .intervention_entry import (
     DateKeys,
     InterventionEntryDialog,
@@ -110,6 +112,7 @@ class _Opened:
     view: DossierView
     codes: dict[str, list[Code]]
     today: date
+    can_export: bool = False  # « Exporter les données de la personne » is offered
 
 
 def status_text(dossier: Dossier) -> str:
@@ -552,6 +555,25 @@ class DossierWindow(QWidget):
         ui.other_dossiers_label.linkActivated.connect(self._on_other_dossiers_label_link_activated)
         ui.edit_dossier_button.clicked.connect(self._on_edit_dossier_button_clicked)
         ui.status_button.clicked.connect(self._on_status_button_clicked)
+        # Right of access: the person's data as a PDF and a JSON file, when the service allows.
+        self._can_export = False
+        self._export_dialog: QDialog | None = None
+        self.export_person_button = QPushButton(
+            self.tr("Exporter les données de la personne…"), self)
+        self.export_person_button.setObjectName("export_person_button")
+        self.export_person_button.setToolTip(self.tr(
+            "Droit d'accès : les données de la personne dans un PDF lisible et un fichier JSON"))
+        self.export_person_button.clicked.connect(self._on_export_person_button_clicked)
+        ui.person_buttons_layout.insertWidget(
+            ui.person_buttons_layout.indexOf(ui.person_spacer), self.export_person_button)
+        # Rectification keeps a history: offered beside each "Modifier…" (person, dossier).
+        self.history_buttons: list[QPushButton] = []
+        for layout, index in ((ui.person_buttons_layout, 1), (ui.dossier_buttons_layout, 2)):
+            button = QPushButton(self.tr("Historique des modifications…"), self)
+            button.clicked.connect(self._on_history_button_clicked)
+            layout.insertWidget(index, button)
+            self.history_buttons.append(button)
+        self._history_dialog: HistoryDialog | None = None
 
         # Double management and confidentiality: the banner says under which access the
         # dossier is shown; the last tab says who else can read it.
@@ -615,7 +637,8 @@ class DossierWindow(QWidget):
             view = DossierService(session).open(dossier_id, again=again)
             codes = CodeService(session)
             lists = {name: codes.codes(name, include_retired=True) for name in CODE_LISTS}
-            return _Opened(view, lists, local_today(session))
+            return _Opened(view, lists, local_today(session),
+                           PersonExportService(session).can_export(view.person.id))
 
         self._call(load, self._on_opened, self._on_open_failed)
 
@@ -636,6 +659,12 @@ class DossierWindow(QWidget):
             letter_window.close_for_session_end()
         self._letter_dialog = None
         self._letter_viewers.clear()
+        if self._export_dialog is not None and isValid(self._export_dialog):
+            self._export_dialog.close_for_session_end()
+        self._export_dialog = None
+        if self._history_dialog is not None and isValid(self._history_dialog):
+            self._history_dialog.close_for_session_end()
+        self._history_dialog = None
         self.access_tab.closed_for_session()
         self._view = None
         self.intervention_model.set_rows([], self._labels)
@@ -681,6 +710,7 @@ class DossierWindow(QWidget):
         self._today = opened.today
         self._labels = CodeLabels([c for codes in opened.codes.values() for c in codes])
         self._refused = False
+        self._can_export = opened.can_export
         self._show_view()
         self.ui.pages.setCurrentWidget(self.ui.content_page)
 
@@ -827,6 +857,7 @@ class DossierWindow(QWidget):
             + (f", né·e le {format_fr(m.birth_date)}" if m.birth_date else "")
             for m in person.household
         )
+        follow_up = self._view is None or Level.FOLLOW_UP in self._view.readable
         self._add_rows(self.ui.person_form_layout, [
             (self.tr("Nom d'usage :"), person.usage_name.upper()),
             (self.tr("Nom de naissance :"), person.birth_name.upper()),
@@ -837,9 +868,10 @@ class DossierWindow(QWidget):
             (self.tr("Téléphone :"), person.phone),
             (self.tr("Courriel :"), person.email),
             (self.tr("NIR :"), person.nir),
+        ] + ([
             (self.tr("Situation familiale :"), family),
             (self.tr("Foyer :"), household),
-        ])
+        ] if follow_up else []))
         others = self._view.other_dossiers if self._view else []
         if others:
             links = ", ".join(
@@ -854,8 +886,10 @@ class DossierWindow(QWidget):
 
     def _fill_dossier(self, dossier: Dossier) -> None:
         labels = self._labels
+        # The secretariat's view comes without the follow-up facts (the service left them out).
+        follow_up = self._view is None or Level.FOLLOW_UP in self._view.readable
         status = status_text(dossier)
-        if dossier.status is DossierStatus.CLOSED:
+        if dossier.status is DossierStatus.CLOSED and follow_up:
             status += " — " + labels.label("motif_cloture", dossier.closing_code)
             if dossier.closing_text:
                 status += f" ({dossier.closing_text})"
@@ -877,8 +911,10 @@ class DossierWindow(QWidget):
             (self.tr("Ouvert le :"), format_fr(dossier.opened_on)),
             (self.tr("Statut :"), status),
             (self.tr("Référent·e :"), dossier.referent_name),
+        ] + ([
             (self.tr("Origine de la demande :"), origin),
             (self.tr("Motifs :"), motifs),
+        ] if follow_up else []) + [
             (self.tr("Information et consentement :"), consent),
             (self.tr("Notice d'information :"),
              self.tr("remise") if dossier.notice_given else self.tr("non remise")),
@@ -902,6 +938,8 @@ class DossierWindow(QWidget):
             button.setEnabled(self._view is not None and not busy)
             # What the rule refuses is not offered (the service refuses it anyway).
             button.setVisible(self._view is None or writes)
+        self.export_person_button.setEnabled(self._view is not None and not busy)
+        self.export_person_button.setVisible(self._view is not None and self._can_export)
         letters = self._view is not None and Level.AGENDA in self._view.writable
         self.letter_button.setEnabled(self._view is not None and not busy)
         self.letter_button.setVisible(self._view is None or letters)
@@ -1084,6 +1122,41 @@ class DossierWindow(QWidget):
             return
         self.edit_person_requested.emit(self._view.person.id)
 
+    # -- right of access -----------------------------------------------------------------------
+    @Slot()
+    def _on_export_person_button_clicked(self) -> None:
+        self.open_person_export()
+
+    def open_person_export(self, *, choose_folder: Callable[[QWidget], Any] | None = None
+                           ) -> QDialog | None:
+        """« Exporter les données de la personne… »: review the notes, then write a PDF and a
+        JSON file (one window at a time; ``choose_folder``: tests pass their own)."""
+        if self._closed or self._view is None:
+            return None
+        existing = self._export_dialog
+        if existing is not None and isValid(existing) and existing.isVisible():
+            existing.raise_()
+            existing.activateWindow()
+            return existing
+        from .person_export_dialog import PersonExportDialog
+
+        dialog = PersonExportDialog(self._session, self._runner, self._prompts,
+                                    self._view.person.id, self, choose_folder=choose_folder)
+        dialog.finished.connect(self._on_person_export_finished)
+        self._export_dialog = dialog
+        dialog.show()  # modeless: the dossier stays readable beside it
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    @Slot(int)
+    def _on_person_export_finished(self, _result: int) -> None:
+        dialog = self.sender()
+        if self._export_dialog is dialog:
+            self._export_dialog = None
+        if isinstance(dialog, QDialog):
+            dialog.deleteLater()
+
     # -- merge and deletion of the person --------------------------------------------------
     @Slot()
     def _on_merge_button_clicked(self) -> None:
@@ -1180,6 +1253,27 @@ class DossierWindow(QWidget):
         self._run(dialog, self.tr("Changement de statut impossible"),
                   lambda: DossierService(self._session).set_status(
                       self.dossier_id, status, on, code, text))
+
+    # -- history of changes --------------------------------------------------------------------
+    @Slot()
+    def _on_history_button_clicked(self) -> None:
+        self.open_history()
+
+    def open_history(self) -> HistoryDialog | None:
+        """« Historique des modifications » of the person and the dossier (read again if open)."""
+        if self._closed or self._view is None:
+            return None
+        dialog = self._history_dialog
+        if dialog is not None and isValid(dialog) and dialog.isVisible():
+            dialog.reload()
+        else:
+            dialog = HistoryDialog(self._session, self._runner, self._prompts, self.dossier_id,
+                                   self._view.person.id, self.title(), self)
+            self._history_dialog = dialog
+            dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
 
     # -- dialogs and service calls -------------------------------------------------------------
     def _open_dialog(self, dialog: _FormDialog, on_submit: Callable[[], None]) -> None:

@@ -51,6 +51,7 @@ from ...domain.records import Echeance, EcheanceKind
 from ...services.access_info import AbsenceReport, AccessInfoService
 from ...services.drafts import DraftService
 from ...services.home import DossierLine, HomeService, HomeView
+from ...services.reminders import manager_reminders
 from ...services.session import Session
 from ...services.unit_overview import UnitOverviewService
 from ..admin.common import setup_table
@@ -63,6 +64,8 @@ PREF_KEY = "pref:home"
 DEFAULT_NO_CONTACT_DAYS = 90
 FETCH_PAGE = 50
 OVERDUE_COLOUR = QColor("#a4161a")
+REMINDER_STYLE = ("QLabel { background: #fbf5e6; color: #5c4400; border: 1px solid #e8d9ad;"
+                  " border-radius: 4px; padding: 6px 10px; }")
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -370,6 +373,13 @@ class HomeWidget(QWidget):
         self.message_label.setWordWrap(True)
         self.message_label.hide()
         layout.addWidget(self.message_label)
+        # The manager's reminders (retention period, backup), one sentence each.
+        self.reminders_label = QLabel(self)
+        self.reminders_label.setObjectName("reminders_label")
+        self.reminders_label.setWordWrap(True)
+        self.reminders_label.setStyleSheet(REMINDER_STYLE)
+        self.reminders_label.hide()
+        layout.addWidget(self.reminders_label)
 
         today_columns = (
             Column(self.tr("Heure"), _when),
@@ -551,6 +561,7 @@ class HomeWidget(QWidget):
         self.view = None
         self.absence_report = None
         self.absence_section.hide()
+        self.show_reminders([])
         for section in self.sections():
             section.show_rows([])
         self.updated_label.setText("")
@@ -569,7 +580,7 @@ class HomeWidget(QWidget):
         mode = self.mode
         self._apply_mode()
 
-        def load() -> tuple[int, HomeView, AbsenceReport, list]:
+        def load() -> tuple[int, HomeView, AbsenceReport, list, list[str]]:
             chosen = days
             if read_pref:
                 pref = DraftService(session).load(PREF_KEY) or {}
@@ -582,15 +593,17 @@ class HomeWidget(QWidget):
                 view = replace(view, today=UnitOverviewService(session).appointments(today))
             elif mode == "unit":
                 unit = UnitOverviewService(session).counts(today)
-            return chosen, view, AccessInfoService(session).absence_report(), unit
+            return (chosen, view, AccessInfoService(session).absence_report(), unit,
+                    manager_reminders(session))
 
-        def done(result: tuple[int, HomeView, AbsenceReport, list]) -> None:
+        def done(result: tuple[int, HomeView, AbsenceReport, list, list[str]]) -> None:
             if isValid(self) and generation == self._generation and session.is_open:
                 self._today = today
                 self._pref_loaded = True
                 self._show(result[0], result[1])
                 self._show_absence(result[2])
                 self.unit_section.show_rows(result[3])
+                self.show_reminders(result[4])
 
         def failed(exc: BaseException) -> None:
             if isValid(self) and generation == self._generation and session.is_open:
@@ -625,6 +638,10 @@ class HomeWidget(QWidget):
         self.updated_label.setText(
             self.tr("Mis à jour à {0}").format(QTime.currentTime().toString("HH:mm")))
         self.loaded.emit()
+
+    def show_reminders(self, reminders: list[str]) -> None:
+        self.reminders_label.setText("\n".join(reminders))
+        self.reminders_label.setVisible(bool(reminders))
 
     def _show_absence(self, report: AbsenceReport) -> None:
         self.absence_report = report

@@ -206,6 +206,71 @@ class Ui_PolicySettingsWidget(object):
 
         self.content_layout.addWidget(self.stats_group)
 
+        self.keeping_group = QGroupBox(self.settings_content)
+        self.keeping_group.setObjectName(u"keeping_group")
+        self.keeping_layout = QFormLayout(self.keeping_group)
+        self.keeping_layout.setObjectName(u"keeping_layout")
+        self.keeping_layout.setVerticalSpacing(12)
+        self.keeping_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.retention_label = QLabel(self.keeping_group)
+        self.retention_label.setObjectName(u"retention_label")
+
+        self.keeping_layout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.retention_label)
+
+        self.retention_layout = QVBoxLayout()
+        self.retention_layout.setSpacing(4)
+        self.retention_layout.setObjectName(u"retention_layout")
+        self.retention_spin = QSpinBox(self.keeping_group)
+        self.retention_spin.setObjectName(u"retention_spin")
+        sizePolicy.setHeightForWidth(self.retention_spin.sizePolicy().hasHeightForWidth())
+        self.retention_spin.setSizePolicy(sizePolicy)
+        self.retention_spin.setMinimumSize(QSize(120, 0))
+        self.retention_spin.setMinimum(6)
+        self.retention_spin.setMaximum(120)
+        self.retention_spin.setValue(24)
+
+        self.retention_layout.addWidget(self.retention_spin)
+
+        self.retention_help_label = QLabel(self.keeping_group)
+        self.retention_help_label.setObjectName(u"retention_help_label")
+        self.retention_help_label.setWordWrap(True)
+
+        self.retention_layout.addWidget(self.retention_help_label)
+
+
+        self.keeping_layout.setLayout(0, QFormLayout.ItemRole.FieldRole, self.retention_layout)
+
+        self.backup_reminder_label = QLabel(self.keeping_group)
+        self.backup_reminder_label.setObjectName(u"backup_reminder_label")
+
+        self.keeping_layout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.backup_reminder_label)
+
+        self.backup_reminder_layout = QVBoxLayout()
+        self.backup_reminder_layout.setSpacing(4)
+        self.backup_reminder_layout.setObjectName(u"backup_reminder_layout")
+        self.backup_reminder_spin = QSpinBox(self.keeping_group)
+        self.backup_reminder_spin.setObjectName(u"backup_reminder_spin")
+        sizePolicy.setHeightForWidth(self.backup_reminder_spin.sizePolicy().hasHeightForWidth())
+        self.backup_reminder_spin.setSizePolicy(sizePolicy)
+        self.backup_reminder_spin.setMinimumSize(QSize(120, 0))
+        self.backup_reminder_spin.setMinimum(1)
+        self.backup_reminder_spin.setMaximum(90)
+        self.backup_reminder_spin.setValue(7)
+
+        self.backup_reminder_layout.addWidget(self.backup_reminder_spin)
+
+        self.backup_reminder_help_label = QLabel(self.keeping_group)
+        self.backup_reminder_help_label.setObjectName(u"backup_reminder_help_label")
+        self.backup_reminder_help_label.setWordWrap(True)
+
+        self.backup_reminder_layout.addWidget(self.backup_reminder_help_label)
+
+
+        self.keeping_layout.setLayout(1, QFormLayout.ItemRole.FieldRole, self.backup_reminder_layout)
+
+
+        self.content_layout.addWidget(self.keeping_group)
+
         self.bottom_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
         self.content_layout.addItem(self.bottom_spacer)
@@ -255,6 +320,8 @@ class Ui_PolicySettingsWidget(object):
         self.idle_lock_label.setBuddy(self.idle_lock_spin)
         self.station_code_label.setBuddy(self.station_code_edit)
         self.threshold_label.setBuddy(self.threshold_spin)
+        self.retention_label.setBuddy(self.retention_spin)
+        self.backup_reminder_label.setBuddy(self.backup_reminder_spin)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.service_name_edit, self.service_address_edit)
         QWidget.setTabOrder(self.service_address_edit, self.service_phone_edit)
@@ -262,7 +329,9 @@ class Ui_PolicySettingsWidget(object):
         QWidget.setTabOrder(self.password_age_spin, self.idle_lock_spin)
         QWidget.setTabOrder(self.idle_lock_spin, self.station_code_edit)
         QWidget.setTabOrder(self.station_code_edit, self.threshold_spin)
-        QWidget.setTabOrder(self.threshold_spin, self.save_button)
+        QWidget.setTabOrder(self.threshold_spin, self.retention_spin)
+        QWidget.setTabOrder(self.retention_spin, self.backup_reminder_spin)
+        QWidget.setTabOrder(self.backup_reminder_spin, self.save_button)
 
         self.retranslateUi(PolicySettingsWidget)
 
@@ -287,6 +356,13 @@ class Ui_PolicySettingsWidget(object):
         self.station_code_help_label.setText(QCoreApplication.translate("PolicySettingsWidget", u"Le pseudonyme qui d\u00e9signe la station dans les fichiers export\u00e9s, convenu avec la r\u00e9gion : 2 \u00e0 20 lettres sans accent, chiffres ou tirets. Jamais le nom du service.", None))
         self.threshold_label.setText(QCoreApplication.translate("PolicySettingsWidget", u"&Seuil du secret statistique :", None))
         self.threshold_help_label.setText(QCoreApplication.translate("PolicySettingsWidget", u"De 3 \u00e0 50 ; 5 par d\u00e9faut. Un effectif de 1 jusqu'au seuil moins un n'est jamais diffus\u00e9, ni ce qui permettrait de le recalculer.", None))
+        self.keeping_group.setTitle(QCoreApplication.translate("PolicySettingsWidget", u"Conservation et sauvegarde", None))
+        self.retention_label.setText(QCoreApplication.translate("PolicySettingsWidget", u"Dur\u00e9e de &conservation :", None))
+        self.retention_spin.setSuffix(QCoreApplication.translate("PolicySettingsWidget", u" mois", None))
+        self.retention_help_label.setText(QCoreApplication.translate("PolicySettingsWidget", u"Apr\u00e8s le dernier contact avec la personne ; 24 mois par d\u00e9faut, comme le r\u00e9f\u00e9rentiel de la CNIL pour l'action sociale. Les dossiers qui d\u00e9passent cette dur\u00e9e sont list\u00e9s dans l'onglet Conservation.", None))
+        self.backup_reminder_label.setText(QCoreApplication.translate("PolicySettingsWidget", u"Rappel de &sauvegarde apr\u00e8s :", None))
+        self.backup_reminder_spin.setSuffix(QCoreApplication.translate("PolicySettingsWidget", u" jours", None))
+        self.backup_reminder_help_label.setText(QCoreApplication.translate("PolicySettingsWidget", u"L'\u00e9cran d'accueil du ou de la responsable rappelle de sauvegarder quand la derni\u00e8re sauvegarde est plus ancienne.", None))
         self.save_button.setText(QCoreApplication.translate("PolicySettingsWidget", u"&Enregistrer", None))
         pass
     # retranslateUi

@@ -1,23 +1,23 @@
 """A copy of a letter on disk: only when asked, after a warning, written whole or not at all.
 
 The copy leaves the encrypted store (SPEC §3): the person is told first, and each copy is in the
-audit log (the caller records it through :meth:`LetterService.record`). The bytes go to
-``<name>.part`` beside the target, are flushed to the device, then renamed over the target: a
-full disk or a pulled-out stick leaves no half-written letter, and nothing at all when the
-first file fails. Names are suggested from the dossier number, never from the person's name
-(a file name is seen by anyone browsing the stick).
+audit log (the caller records it through :meth:`LetterService.record`). The files are written
+like every file that leaves the store (:mod:`anaiss_desktop.services.drive_write`): hidden
+temporary names, flushed, renamed, read back — a full disk or a pulled-out stick leaves no
+half-written letter, and a series is written whole or not at all. Names are suggested from the
+dossier number, never from the person's name (a file name is seen by anyone browsing the
+stick).
 """
 
 from __future__ import annotations
 
-import contextlib
 import re
 from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from ...security.atomic import write_atomic
+from ...services.drive_write import write_files
 
 UNENCRYPTED_TITLE = "Copie non chiffrée"
 UNENCRYPTED_TEXT = (
@@ -26,7 +26,6 @@ UNENCRYPTED_TEXT = (
     "un support protégé, et supprimez-la dès qu'elle n'est plus utile. La copie est notée dans "
     "le journal.\n\nContinuer ?"
 )
-PART_SUFFIX = ".part"
 
 
 def safe_file_name(name: str) -> str:
@@ -40,36 +39,16 @@ def with_pdf_suffix(path: Path) -> Path:
 
 
 def write_copy(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through ``<name>.part`` (flushed, synced, renamed).
-
-    On any error the ``.part`` file is removed and the error raised: ``path`` is then as it was.
-    """
+    """Write ``data`` to ``path``, whole or not at all, read back
+    (:func:`~anaiss_desktop.services.drive_write.write_files`; raises its ``WriteFailed``)."""
     path = Path(path)
-    write_atomic(path, data, temp=path.with_name(path.name + PART_SUFFIX))
+    write_files(path.parent, [(path.name, data)])
 
 
 def write_copies(folder: Path, files: Sequence[tuple[str, bytes]]) -> list[Path]:
-    """Write each ``(name, data)`` in ``folder``; all of them or none.
-
-    When one fails, the copies this call created are removed again (files it replaced cannot
-    come back: the caller asks before replacing).
-    """
-    written: list[Path] = []
-    created: list[Path] = []
-    try:
-        for name, data in files:
-            path = Path(folder) / safe_file_name(name)
-            existed = path.exists()
-            write_copy(path, data)
-            written.append(path)
-            if not existed:
-                created.append(path)
-    except BaseException:
-        for path in created:
-            with contextlib.suppress(OSError):
-                path.unlink()
-        raise
-    return written
+    """Write each ``(name, data)`` in ``folder``; all of them or none, read back."""
+    written = write_files(Path(folder), [(safe_file_name(name), data) for name, data in files])
+    return [w.path for w in written]
 
 
 def existing(folder: Path, names: Sequence[str]) -> list[str]:

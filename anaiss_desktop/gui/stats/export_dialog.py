@@ -25,14 +25,10 @@ from PySide6.QtCore import QDate, QLocale, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QProgressBar,
     QPushButton,
     QSpinBox,
     QStackedWidget,
@@ -48,15 +44,14 @@ from ...services.session import Session
 from ...services.station_settings import StationSettingsService
 from ...services.stats import ExportFiles, StatsService, WrittenExport
 from ...storage.settings_repo import StatsSettings
+from ..drive_picker import DrivePicker, ask_folder, size_text
+from ..drives import Drive, list_drives
 from ..messages import mute, user_message
 from ..prompts import Prompts
-from ..task_dialog import TaskDialog
+from ..task_dialog import TaskDialog, busy_bar
 from ..workers import TaskRunner
-from .drives import Drive, drive_of, list_drives
 from .preview import StatsPreview
 
-WARNING_STYLE = ("QLabel { background: #fbf5e6; color: #5c4400; border: 1px solid #e8d9ad;"
-                 " border-radius: 4px; padding: 4px 8px; }")
 FRENCH = QLocale(QLocale.Language.French, QLocale.Country.France)
 
 
@@ -69,12 +64,6 @@ class Prepared:
     period_label: str
 
 
-def size_text(n: int) -> str:
-    if n < 1024 * 1024:
-        return f"{max(1, round(n / 1024))} Ko"
-    if n < 1024 ** 3:
-        return f"{n / 1024 ** 2:.0f} Mo"
-    return f"{n / 1024 ** 3:.1f} Go".replace(".", ",")
 
 
 class StatsExportDialog(TaskDialog):
@@ -106,7 +95,6 @@ class StatsExportDialog(TaskDialog):
         self._settings = StationSettingsService(session).stats_settings()
         self.prepared: Prepared | None = None
         self.written: WrittenExport | None = None
-        self._other_drive: Drive | None = None
 
         self.steps_label = QLabel(self)
         self.steps_label.setObjectName("steps_label")
@@ -115,12 +103,7 @@ class StatsExportDialog(TaskDialog):
         self.pages.addWidget(self._build_preview_page())
         self.pages.addWidget(self._build_drive_page())
         self.pages.addWidget(self._build_done_page())
-        self.busy_bar = QProgressBar(self)
-        self.busy_bar.setObjectName("busy_bar")
-        self.busy_bar.setRange(0, 0)
-        self.busy_bar.setTextVisible(False)
-        self.busy_bar.setMaximumHeight(8)
-        self.busy_bar.hide()
+        self.busy_bar = busy_bar(self)
 
         self.back_button = QPushButton(self.tr("< &Précédent"), self)
         self.next_button = QPushButton(self)
@@ -236,36 +219,16 @@ class StatsExportDialog(TaskDialog):
         return page
 
     def _build_drive_page(self) -> QWidget:
-        page = QWidget(self)
-        page.setObjectName("drive_page")
-        intro = QLabel(self.tr(
-            "Branchez la clé USB, puis choisissez-la. Les supports amovibles sont en tête de "
-            "liste."), page)
-        intro.setWordWrap(True)
-        self.drive_list = QListWidget(page)
-        self.drive_list.setObjectName("drive_list")
-        self.drive_list.currentRowChanged.connect(self._on_drive_list_current_row_changed)
-        self.refresh_button = QPushButton(self.tr("&Actualiser la liste"), page)
-        self.refresh_button.clicked.connect(self._on_refresh_button_clicked)
-        self.other_button = QPushButton(self.tr("Autre &dossier…"), page)
-        self.other_button.clicked.connect(self._on_other_button_clicked)
-        for button in (self.refresh_button, self.other_button):
-            button.setAutoDefault(False)
-        self.drive_warning = QLabel(page)
-        self.drive_warning.setObjectName("drive_warning")
-        self.drive_warning.setWordWrap(True)
-        self.drive_warning.setStyleSheet(WARNING_STYLE)
-        self.drive_warning.hide()
-        row = QHBoxLayout()
-        row.addWidget(self.refresh_button)
-        row.addWidget(self.other_button)
-        row.addStretch(1)
-        layout = QVBoxLayout(page)
-        layout.addWidget(intro)
-        layout.addWidget(self.drive_list, 1)
-        layout.addLayout(row)
-        layout.addWidget(self.drive_warning)
-        return page
+        self.picker = DrivePicker(
+            self.tr("Branchez la clé USB, puis choisissez-la. Les supports amovibles sont en "
+                    "tête de liste."),
+            self.tr("Ce n'est pas un support amovible : les fichiers resteront sur ce poste ou "
+                    "ce réseau, non chiffrés, à la portée de qui y a accès. Préférez une clé "
+                    "USB."),
+            self, drives=self._list_drives, choose_folder=self._choose_folder)
+        self.picker.setObjectName("drive_page")
+        self.picker.selection_changed.connect(self._update_buttons)
+        return self.picker
 
     def _build_done_page(self) -> QWidget:
         page = QWidget(self)
@@ -293,7 +256,7 @@ class StatsExportDialog(TaskDialog):
         if index == 0:
             self.password_edit.setFocus()
         if index == 2:
-            self.refresh_drives()
+            self.picker.refresh()
         self._update_buttons()
 
     @property
@@ -312,8 +275,7 @@ class StatsExportDialog(TaskDialog):
         self.next_button.setEnabled(not busy and (step != 2 or self.selected_drive() is not None))
         self.close_button.setText(self.tr("Fermer") if step == 3 else self.tr("Annuler"))
         self.close_button.setEnabled(not busy)
-        for widget in (self.drive_list, self.refresh_button, self.other_button):
-            widget.setEnabled(not busy)
+        self.picker.set_busy(busy)
 
     @Slot()
     def _on_back_button_clicked(self) -> None:
@@ -407,62 +369,8 @@ class StatsExportDialog(TaskDialog):
         self.password_edit.setFocus()
 
     # -- step 3: the drive ---------------------------------------------------------------------
-    def refresh_drives(self) -> None:
-        """List the drives again (a stick plugged in after the dialog opened)."""
-        self.drive_list.clear()
-        drives = list(self._list_drives())
-        if self._other_drive is not None:
-            drives.append(self._other_drive)
-        for drive in drives:
-            item = QListWidgetItem(self._drive_text(drive), self.drive_list)
-            item.setData(Qt.ItemDataRole.UserRole, drive)
-            if drive.read_only:
-                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
-        enabled = [i for i, d in enumerate(drives) if not d.read_only]
-        preferred = [i for i in enabled if drives[i].removable or drives[i] is self._other_drive]
-        choice = (preferred or [-1])[0] if preferred else -1
-        if self._other_drive is not None:
-            choice = len(drives) - 1
-        self.drive_list.setCurrentRow(choice)
-        self._on_drive_list_current_row_changed(choice)
-
-    def _drive_text(self, drive: Drive) -> str:
-        kind = (self.tr("support amovible") if drive.removable
-                else self.tr("disque interne ou réseau"))
-        if drive.read_only:
-            kind += self.tr(", lecture seule")
-        return self.tr("%s — %s — %s libres — %s") % (
-            drive.label, kind, size_text(drive.free_bytes), drive.root)
-
     def selected_drive(self) -> Drive | None:
-        item = self.drive_list.currentItem()
-        if item is None or not item.flags() & Qt.ItemFlag.ItemIsEnabled:
-            return None
-        return item.data(Qt.ItemDataRole.UserRole)
-
-    @Slot(int)
-    def _on_drive_list_current_row_changed(self, _row: int) -> None:
-        drive = self.selected_drive()
-        if drive is not None and not drive.removable:
-            self.drive_warning.setText(self.tr(
-                "Ce n'est pas un support amovible : les fichiers resteront sur ce poste ou ce "
-                "réseau, non chiffrés, à la portée de qui y a accès. Préférez une clé USB."))
-            self.drive_warning.show()
-        else:
-            self.drive_warning.hide()
-        self._update_buttons()
-
-    @Slot()
-    def _on_refresh_button_clicked(self) -> None:
-        self.refresh_drives()
-
-    @Slot()
-    def _on_other_button_clicked(self) -> None:
-        folder = self._choose_folder(self)
-        if folder is None:
-            return
-        self._other_drive = drive_of(Path(folder))
-        self.refresh_drives()
+        return self.picker.selected_drive()
 
     def export(self) -> None:
         """Write the files to the chosen drive (all or none, read back) in the runner."""
@@ -508,7 +416,7 @@ class StatsExportDialog(TaskDialog):
         if not self._alive():
             return
         self.show_status(user_message(exc), error=True)
-        self.refresh_drives()
+        self.picker.refresh()
 
     # -- closing -------------------------------------------------------------------------------
     def _forget(self) -> None:
@@ -516,10 +424,4 @@ class StatsExportDialog(TaskDialog):
         self.password_edit.clear()
         self.preview.clear()
 
-
-def ask_folder(parent: QWidget) -> Path | None:
-    """The system's folder dialog, starting at the user's home."""
-    folder = QFileDialog.getExistingDirectory(
-        parent, parent.tr("Dossier où écrire les statistiques"), str(Path.home()))
-    return Path(folder) if folder else None
 
