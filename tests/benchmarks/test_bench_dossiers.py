@@ -16,7 +16,8 @@ KEYS = (
     "persons", "interventions", "generate_seconds", "search_keystroke_p95_ms",
     "open_dossier_p95_ms", "home_p95_ms", "save_intervention_p95_ms", "login_to_home_ms",
     "ratio_vs_plain_sqlite", "letter_pdf_p95_ms", "letter_batch_per_letter_ms",
-    "stats_compute_ms", "stats_plain_sqlite_ms", "stats_ratio_vs_plain_sqlite", "machine",
+    "stats_compute_ms", "stats_export_ms", "stats_plain_sqlite_ms",
+    "stats_ratio_vs_plain_sqlite", "machine",
     "budgets",
 )
 

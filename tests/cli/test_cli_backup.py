@@ -7,12 +7,9 @@ tmpfs mounts (root only; skipped elsewhere).
 
 from __future__ import annotations
 
-import contextlib
 import io
 import os
-import subprocess
 import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +22,7 @@ from conftest import (
     MANAGER_PASSWORD,
     FakeClock,
 )
+from mounts import tmpfs
 
 from anaiss_desktop import cli
 from anaiss_desktop.services import demo_data
@@ -53,21 +51,6 @@ def run(clock: FakeClock, capsys: pytest.CaptureFixture[str]):
         return Result(code, out, err)
 
     return invoke
-
-
-@contextlib.contextmanager
-def tmpfs(folder: Path, options: str) -> Iterator[Path]:
-    folder.mkdir(exist_ok=True)
-    if os.geteuid() != 0:
-        pytest.skip("monter un système de fichiers demande les droits root")
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)],
-                          capture_output=True)
-    if done.returncode != 0:
-        pytest.skip("montage tmpfs non permis ici")
-    try:
-        yield folder
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], capture_output=True)
 
 
 @pytest.fixture

@@ -15,8 +15,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -31,6 +29,7 @@ from conftest import (
     SERVICE,
     FakeClock,
 )
+from mounts import tmpfs
 
 from anaiss_desktop import cli
 from anaiss_desktop.domain.stats import Period
@@ -136,22 +135,6 @@ def summary_value(path: Path, row_code: str) -> str:
     """A row of the first table (the summary) of a CSV."""
     _title, rows = table_rows(csv_blocks(path)[1])
     return next(r[2] for r in rows if r[0] == row_code)
-
-
-@contextlib.contextmanager
-def tmpfs(path: Path, options: str) -> Iterator[Path]:
-    """A real tmpfs mounted at ``path`` (root only): the drive a test wants to fail on."""
-    path.mkdir()
-    if not hasattr(os, "geteuid") or os.geteuid() != 0:
-        pytest.skip("monter un tmpfs demande les droits root")
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(path)],
-                             capture_output=True, text=True, check=False)
-    if mounted.returncode != 0:
-        pytest.skip(f"mount non permis ici : {mounted.stderr.strip()}")
-    try:
-        yield path
-    finally:
-        subprocess.run(["umount", str(path)], capture_output=True, check=False)
 
 
 # -- export -----------------------------------------------------------------------------------

@@ -9,12 +9,12 @@ and leave nothing behind.
 from __future__ import annotations
 
 import os
-import subprocess
 from datetime import date
 from pathlib import Path
 
 import pytest
 from conftest import FAST_KDF, MANAGER_LOGIN, MANAGER_PASSWORD
+from mounts import tmpfs
 from PySide6.QtCore import Qt
 
 from anaiss_desktop.domain.records import DossierInput, PersonInput
@@ -79,21 +79,12 @@ def test_wrong_password_writes_nothing(qtbot, manager, usb):
 
 
 def test_full_stick_says_so_and_leaves_nothing(qtbot, manager, tmp_path):
-    small = tmp_path / "petite"
-    small.mkdir()
-    if os.geteuid() != 0:
-        pytest.skip("monter un système de fichiers demande les droits root")
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(small)],
-                      capture_output=True).returncode != 0:
-        pytest.skip("montage tmpfs non permis ici")
-    try:
+    with tmpfs(tmp_path / "petite", "size=64k") as small:
         dialog = make_dialog(qtbot, manager, [stick(small, "PETITE")])
         qtbot.keyClicks(dialog.password_edit, MANAGER_PASSWORD)
         qtbot.mouseClick(dialog.backup_button, Qt.MouseButton.LeftButton)
         assert "place" in dialog.status_label.text() or "plein" in dialog.status_label.text()
         assert backup_files(small) == []
-    finally:
-        subprocess.run(["umount", "-l", str(small)], capture_output=True)
 
 
 def test_menu_entry_for_everyone(qtbot, anne):

@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from mounts import tmpfs
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
@@ -321,6 +322,20 @@ def test_a_copy_to_a_read_only_folder_says_so_and_leaves_nothing(qtbot, anne, do
         assert "courrier.export" not in actions(anne)
     finally:
         folder.chmod(0o700)
+
+
+def test_a_copy_to_a_write_protected_drive_says_so_and_leaves_nothing(
+        qtbot, anne, dossier_id, make, prompts, tmp_path):
+    with tmpfs(tmp_path / "protegee", "ro,size=1m") as drive:  # root too: a real read-only mount
+        dialog = make(anne, dossier_id)
+        dialog.choose_file = lambda _name: drive / "copie.pdf"  # type: ignore[method-assign]
+        dialog.choose(RDV)
+        click(qtbot, dialog.copy_button)
+        kind, title, text = prompts.shown[-1]
+        assert (kind, title) == ("error", "Copie non enregistrée")
+        assert "lecture seule" in text and "rien n'a été écrit" in text
+        assert list(drive.iterdir()) == []
+        assert "courrier.export" not in actions(anne)
 
 
 def test_a_copy_to_a_removed_drive_says_so_and_leaves_nothing(qtbot, anne, dossier_id, make,

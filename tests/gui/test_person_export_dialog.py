@@ -13,12 +13,12 @@ import io
 import json
 import os
 import re
-import subprocess
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from conftest import ASSISTANT_LOGIN
+from mounts import tmpfs
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
@@ -235,15 +235,8 @@ def test_covering_colleague_during_the_cover_then_not(qtbot, louis, case, clock,
 
 @pytest.fixture
 def read_only_drive(tmp_path: Path):
-    folder = _folder(tmp_path, "lecture-seule")
-    if os.geteuid() != 0:
-        pytest.skip("monter un système de fichiers demande les droits root")
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", str(folder)],
-                          capture_output=True)
-    if done.returncode != 0:
-        pytest.skip("montage tmpfs non permis ici")
-    yield folder
-    subprocess.run(["umount", "-l", str(folder)], capture_output=True)
+    with tmpfs(tmp_path / "lecture-seule", "ro,size=1m") as folder:
+        yield folder
 
 
 def test_read_only_drive_says_why_and_leaves_nothing(qtbot, anne, case, tmp_path: Path,

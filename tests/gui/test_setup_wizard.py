@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FAST_KDF, MANAGER_LOGIN, MANAGER_PASSWORD
+from mounts import tmpfs
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPageSize
@@ -423,6 +424,20 @@ def test_read_only_parent_gives_a_french_message(qtbot, clock, prompts, tmp_path
         assert "lecture seule" in wizard.creation_page.error_label.text()
     finally:
         parent.chmod(0o700)
+
+
+def test_read_only_drive_gives_a_french_message(qtbot, clock, prompts, tmp_path):
+    with tmpfs(tmp_path / "protegee", "ro,size=1m") as parent:  # root too: a real ro mount
+        wizard = SetupWizard(
+            parent / "station", TaskRunner(synchronous=True), prompts,
+            kdf_params=FAST_KDF, clock=clock,
+        )
+        qtbot.addWidget(wizard)
+        wizard.show()
+        go_to_creation(qtbot, wizard)
+        click(qtbot, wizard, Button.CommitButton)
+        assert "lecture seule" in wizard.creation_page.error_label.text()
+        assert list(parent.iterdir()) == []
 
 
 def test_creation_in_a_worker_thread_shows_busy_then_moves_on(qtbot, make_wizard, data_dir):

@@ -11,12 +11,12 @@ import csv
 import io
 import json
 import os
-import subprocess
 from datetime import date
 from pathlib import Path
 
 import pytest
 from conftest import ASSISTANT_PASSWORD, MANAGER_PASSWORD
+from mounts import tmpfs
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
 
@@ -201,20 +201,10 @@ def test_existing_export_is_replaced_only_when_confirmed(qtbot, filled, stick):
     assert os.listdir(stick) == [f"{STEM}.csv"]
 
 
-def _mount(folder: Path, options: str) -> None:
-    if os.geteuid() != 0:
-        pytest.skip("monter un système de fichiers demande les droits root")
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)],
-                          capture_output=True)
-    if done.returncode != 0:
-        pytest.skip("montage tmpfs non permis ici")
 
 
 def test_full_stick_then_another_one(qtbot, filled, stick, tmp_path):
-    full = tmp_path / "PETITE"
-    full.mkdir()
-    _mount(full, "size=16k")
-    try:
+    with tmpfs(tmp_path / "PETITE", "size=16k") as full:
         dialog = make_dialog(qtbot, filled, [removable(full, "PETITE"), removable(stick)])
         fill_period(qtbot, dialog)
         qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
@@ -228,8 +218,6 @@ def test_full_stick_then_another_one(qtbot, filled, stick, tmp_path):
         qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
         assert dialog.step == 3
         assert len(os.listdir(stick)) == 3
-    finally:
-        subprocess.run(["umount", "-l", str(full)], capture_output=True)
 
 
 def test_read_only_stick_cannot_be_chosen(qtbot, filled, stick):
@@ -242,10 +230,7 @@ def test_read_only_stick_cannot_be_chosen(qtbot, filled, stick):
 
 
 def test_write_protected_stick_says_so(qtbot, filled, tmp_path):
-    locked = tmp_path / "VERROU"
-    locked.mkdir()
-    _mount(locked, "ro,size=1m")
-    try:
+    with tmpfs(tmp_path / "VERROU", "ro,size=1m") as locked:
         # Mounted read-only behind the system's back: the write itself is refused.
         dialog = make_dialog(qtbot, filled, [removable(locked, "VERROU")])
         fill_period(qtbot, dialog)
@@ -254,8 +239,6 @@ def test_write_protected_stick_says_so(qtbot, filled, tmp_path):
         assert dialog.step == 2
         assert "Impossible d'écrire sur ce support" in dialog.status_label.text()
         assert os.listdir(locked) == []
-    finally:
-        subprocess.run(["umount", "-l", str(locked)], capture_output=True)
 
 
 def test_back_drops_the_preview(qtbot, filled, stick):

@@ -7,13 +7,11 @@ read-only drives are real tmpfs mounts (root only; skipped elsewhere).
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import hashlib
 import json
 import os
 import re
-import subprocess
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,6 +25,7 @@ from conftest import (
     MANAGER_PASSWORD,
     SERVICE,
 )
+from mounts import tmpfs as mounted
 
 from anaiss_desktop.domain.accounts import Role
 from anaiss_desktop.domain.records import PersonInput
@@ -57,22 +56,6 @@ from anaiss_desktop.storage.errors import DiskIOError, StationBusy
 from anaiss_desktop.storage.settings_repo import KeepingSettings, SettingsRepository
 
 # -- helpers -----------------------------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def mounted(folder: Path, options: str) -> Iterator[Path]:
-    """A real small or read-only drive: a tmpfs mount (root only)."""
-    folder.mkdir(exist_ok=True)
-    if os.geteuid() != 0:
-        pytest.skip("monter un système de fichiers demande les droits root")
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)],
-                          capture_output=True)
-    if done.returncode != 0:
-        pytest.skip("montage tmpfs non permis ici")
-    try:
-        yield folder
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], capture_output=True)
 
 
 def table_digests(db: Database) -> dict[str, tuple[int, str]]:

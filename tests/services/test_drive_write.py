@@ -6,33 +6,17 @@ where mounting is not allowed). A pulled-out stick is a lazy unmount between two
 
 from __future__ import annotations
 
-import contextlib
 import os
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from mounts import tmpfs as mounted
 
 from anaiss_desktop.services import drive_write
 from anaiss_desktop.services.drive_write import WriteFailed, existing, write_files
 
 FILES = [("a.csv", b"un;deux\r\n" * 100), ("a.pdf", b"%PDF" + bytes(3000)), ("a.json", b"{}")]
-
-
-@contextlib.contextmanager
-def mounted(folder: Path, options: str) -> Iterator[Path]:
-    folder.mkdir(exist_ok=True)
-    if os.geteuid() != 0:
-        pytest.skip("monter un système de fichiers demande les droits root")
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)],
-                          capture_output=True)
-    if done.returncode != 0:
-        pytest.skip("montage tmpfs non permis ici")
-    try:
-        yield folder
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], capture_output=True)
 
 
 def _left(folder: Path) -> list[str]:

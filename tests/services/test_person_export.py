@@ -14,7 +14,6 @@ import io
 import json
 import os
 import re
-import subprocess
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -30,6 +29,7 @@ from conftest import (
     SECRETARY_LOGIN,
     SECRETARY_PASSWORD,
 )
+from mounts import tmpfs
 from pypdf import PdfReader
 
 from anaiss_desktop.domain.accounts import Role
@@ -432,16 +432,8 @@ def test_long_texts_and_foreign_characters_still_make_a_pdf(world: World) -> Non
 
 @pytest.fixture
 def read_only_drive(tmp_path: Path):
-    folder = tmp_path / "cle"
-    folder.mkdir()
-    if os.geteuid() != 0:
-        pytest.skip("monter un système de fichiers demande les droits root")
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", str(folder)],
-                          capture_output=True)
-    if done.returncode != 0:
-        pytest.skip("montage tmpfs non permis ici")
-    yield folder
-    subprocess.run(["umount", "-l", str(folder)], capture_output=True)
+    with tmpfs(tmp_path / "cle", "ro,size=1m") as folder:
+        yield folder
 
 
 def test_read_only_drive_leaves_nothing_and_logs_nothing(world: World,
