@@ -32,6 +32,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo", action="store_true",
         help="ouvrir une station de démonstration (données fictives, effacées à la fermeture)",
     )
+    parser.add_argument(
+        "--self-test", action="store_true",
+        help="vérifier l'installation sur une station d'essai jetable, sans fenêtre, puis quitter "
+        "(code 0 si tout fonctionne)",
+    )
     parser.add_argument("--version", action="version", version=f"anaiss-desktop {__version__}")
     return parser
 
@@ -54,10 +59,37 @@ def _apply_stylesheet(app) -> None:
         app.setStyleSheet(resource("style.qss").read_text(encoding="utf-8"))
 
 
+def _quit_on_signals(app, quit_app) -> None:
+    """SIGTERM or SIGHUP (the desktop session ends, ``kill``) ends like « Quitter »: the session
+    closes, the key is wiped, a demo station's folder is deleted. Qt's event loop runs no Python
+    code of its own, so a timer wakes the interpreter twice a second to let the handler run."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    def handler(_signum, _frame) -> None:
+        QTimer.singleShot(0, quit_app)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), handler)
+    timer = QTimer(app)
+    timer.timeout.connect(_wake)
+    timer.start(500)
+
+
+def _wake() -> None:
+    """Nothing to do: returning to Python is enough for pending signal handlers to run."""
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     disable_core_dumps()
     restrict_new_files()
+    if args.self_test:
+        from .self_test import run
+
+        return run()
 
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -70,6 +102,10 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("ANAISS")
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("fr.anaiss.Desktop")  # Wayland matches the window to its menu entry
+    from PySide6.QtGui import QIcon
+
+    app.setWindowIcon(QIcon(str(resource("anaiss.svg"))))
     _install_translations(app)
     _apply_stylesheet(app)
 
@@ -99,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
         app.exit(code)
 
     controller.finished.connect(finished)
+    _quit_on_signals(app, controller.quit)
     controller.start()
     try:
         if controller.station is not None or controller.wizard is not None:
