@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import shutil
 import sys
 import tempfile
@@ -57,6 +58,22 @@ def _apply_stylesheet(app) -> None:
     # Without the file the application stays usable with Qt's default look.
     with contextlib.suppress(OSError):
         app.setStyleSheet(resource("style.qss").read_text(encoding="utf-8"))
+
+
+STARTUP_PROBE = "ANAISS_STARTUP_PROBE"
+
+
+def _report_ready_then_quit(app, controller) -> None:
+    """For the start-up benchmark only (``ANAISS_STARTUP_PROBE=1``): once the event loop has
+    shown the first window, print which heavy modules are loaded, then quit like « Quitter »."""
+    from PySide6.QtCore import QTimer
+
+    def ready() -> None:
+        heavy = [m for m in ("reportlab", "jinja2", "PySide6.QtPdf") if m in sys.modules]
+        print(f"anaiss-ready heavy={','.join(heavy) or '-'}", flush=True)
+        controller.quit()
+
+    QTimer.singleShot(0, ready)
 
 
 def _quit_on_signals(app, quit_app) -> None:
@@ -137,6 +154,8 @@ def main(argv: list[str] | None = None) -> int:
     controller.finished.connect(finished)
     _quit_on_signals(app, controller.quit)
     controller.start()
+    if os.environ.get(STARTUP_PROBE) == "1":
+        _report_ready_then_quit(app, controller)
     try:
         if controller.station is not None or controller.wizard is not None:
             app.exec()

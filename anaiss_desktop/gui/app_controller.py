@@ -9,6 +9,7 @@ session: the database key is wiped and the database closed before the login dial
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 from PySide6.QtWidgets import QDialog
@@ -20,14 +21,16 @@ from ..services.errors import ServiceError
 from ..services.session import Session
 from ..services.station import Station, station_exists
 from ..storage.errors import StorageError
-from .admin import AdminDialog
-from .change_password_dialog import ChangePasswordDialog
 from .idle import IdleWatcher, SystemLockMonitor
 from .login_dialog import LoginDialog
-from .main_window import MainWindow
 from .prompts import Prompts
-from .setup_wizard import SetupWizard
 from .workers import TaskRunner
+
+if TYPE_CHECKING:  # imported where first used: the login window must come up fast
+    from .admin import AdminDialog
+    from .change_password_dialog import ChangePasswordDialog
+    from .main_window import MainWindow
+    from .setup_wizard import SetupWizard
 
 LAST_LOGIN_KEY = "connexion/dernier_identifiant"
 
@@ -88,6 +91,8 @@ class AppController(QObject):
         if station_exists(self.data_dir):
             self._open_station()
             return
+        from .setup_wizard import SetupWizard
+
         self.wizard = SetupWizard(
             self.data_dir, self._runner, self._prompts,
             kdf_params=self._kdf_params, clock=self._clock,
@@ -140,6 +145,8 @@ class AppController(QObject):
             self._enter(session)
 
     def _ask_password_change(self, session: Session, *, forced: bool) -> None:
+        from .change_password_dialog import ChangePasswordDialog
+
         dialog = ChangePasswordDialog(
             session, self._runner, forced=forced, parent=None if forced else self.window
         )
@@ -179,6 +186,8 @@ class AppController(QObject):
             self.window.set_session(session)
         else:
             self._end_window()
+            from .main_window import MainWindow
+
             self.window = MainWindow(session, self._prompts, runner=self._runner)
             self.window.lock_requested.connect(self.lock)
             self.window.logout_requested.connect(self.logout)
@@ -198,6 +207,8 @@ class AppController(QObject):
     def _on_admin_requested(self) -> None:
         if self.session is None or self.window is None:
             return
+        from .admin import AdminDialog
+
         self.admin_dialog = AdminDialog(self.session, self._runner, self._prompts, self.window)
         self.admin_dialog.finished.connect(self._on_admin_finished)
         self.admin_dialog.open()

@@ -15,7 +15,6 @@ from ..security.kdf import OWASP_MINIMUM, KdfParams
 from ..storage.settings_repo import StationInfo
 from .accounts import AccountService
 from .clock import Clock, system_clock
-from .demo_data import generate
 from .station import Station, create_station
 
 DEMO_KDF: KdfParams = OWASP_MINIMUM
@@ -81,6 +80,8 @@ def create_demo_station(
                 # Demo passwords are final, so the visitor is not asked to change them.
                 session.set_password(account, demo.password, temporary=False)
             if persons:
+                from .demo_data import generate  # heavy: only when a demo station is made
+
                 generate(session, persons, seed=7, today=clock().date())
         finally:
             session.close()

@@ -37,7 +37,6 @@ from .errors import (
     StationMissing,
     WrongCredentials,
 )
-from .letters import seed_letter_templates
 from .session import Session
 from .validation import login_and_name_problems, require_service_name, require_strong_password
 
@@ -128,6 +127,8 @@ def create_station(
             try:
                 migrate(db, None)
                 seed_codes(db, at)
+                from .letters import seed_letter_templates  # not needed before login
+
                 seed_letter_templates(db, at)
                 with db.transaction():
                     settings = SettingsRepository(db)
@@ -277,6 +278,8 @@ class Station:
         try:
             migrate(db, self.paths.migration_backups)
             seed_codes(db, _now(self.clock))
+            from .letters import seed_letter_templates  # not needed before login
+
             seed_letter_templates(db, _now(self.clock))
         except BaseException:
             db.close()
