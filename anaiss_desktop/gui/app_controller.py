@@ -250,13 +250,18 @@ class AppController(QObject):
             self.session.close()
 
     # -- lock, logout, quit --------------------------------------------------------------------
+    def _save_drafts(self) -> None:
+        """What is being typed is saved before the session closes (lock, logout, quit alike):
+        an interview typed a second before « Quitter » is offered back at the next login."""
+        if self.window is not None and self.session is not None and self.session.is_open:
+            self.window.save_drafts()
+
     def lock(self) -> None:
         """Idle time, system lock or Ctrl+L: wipe the key, hide the screen, ask for a login."""
         if self.session is None or not self.session.is_open:
             return
         login = self.session.account.login
-        if self.window is not None:
-            self.window.save_drafts()  # nothing typed is lost: drafts first, then the key
+        self._save_drafts()  # nothing typed is lost: drafts first, then the key
         self._close_session()
         self._locked_login = login
         if self.window is not None:
@@ -265,12 +270,14 @@ class AppController(QObject):
         self._show_login(login, locked_of=login)
 
     def logout(self) -> None:
+        self._save_drafts()
         self._close_session()
         self.session = None
         self._end_window()
         self._show_login(self._last_login())
 
     def quit(self) -> None:
+        self._save_drafts()
         self._close_session()
         self.session = None
         self._end_window()

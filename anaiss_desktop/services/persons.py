@@ -77,6 +77,20 @@ class PersonService:
                 "vous est visible."
             )
 
+    def _refuse_covering_colleague(self, person_id: int) -> None:
+        """Erasure cannot be undone: it is the referent's (or a manager-social worker's) act,
+        never a covering colleague's, who works in the dossier for a while (SPEC §7)."""
+        account = self._session.account
+        if account.is_manager and account.social_worker:
+            return
+        gate = AccessGate(self._session)
+        if any(gate.covering(gate.facts(d.id)) is not None
+               for d in self._dossiers.of_person(person_id)):
+            raise NotAllowed(
+                "Une suppression définitive revient au ou à la référent(e) du dossier (ou à un(e) "
+                "responsable travailleur social) : pas à la personne qui le ou la remplace."
+            )
+
     # -- duplicates ----------------------------------------------------------------------------
     def find_duplicates(self, person: PersonInput, *, exclude: int | None = None,
                         threshold: float = 0.6) -> list[DuplicateCandidate]:
@@ -154,6 +168,7 @@ class PersonService:
         (``secure_delete``) and the WAL folded; the audit keeps only the id.
         """
         self._require(person_id, Action.DELETE, every=True)
+        self._refuse_covering_colleague(person_id)
         person = self._persons.get(person_id)
         assert person is not None
         if typed_name.strip().casefold() != person.usage_name.strip().casefold():

@@ -300,6 +300,35 @@ def test_draft_is_saved_before_the_idle_lock(qtbot, data_dir, clock, tmp_path: P
         controller.quit()
 
 
+def test_draft_is_saved_on_logout_too(qtbot, data_dir, clock, tmp_path: Path, recovery_key):
+    def controller_for() -> AppController:
+        return AppController(
+            data_dir, TaskRunner(synchronous=True), RecordingPrompts(),
+            settings=QSettings(str(tmp_path / "r.ini"), QSettings.Format.IniFormat),
+            kdf_params=FAST_KDF, clock=clock,
+        )
+
+    def sign_in(controller: AppController) -> None:
+        login = controller.login_dialog
+        login.ui.login_edit.setText(MANAGER_LOGIN)
+        qtbot.keyClicks(login.ui.password_edit, MANAGER_PASSWORD)
+        qtbot.mouseClick(login.ui.login_button, Qt.MouseButton.LeftButton)
+
+    controller = controller_for()
+    try:
+        controller.start()
+        sign_in(controller)
+        window = controller.window
+        window.open_new_person()
+        qtbot.keyClicks(window.new_person_dialog.form.ui.usage_name_edit, "Lambert")
+        controller.logout()  # a second after typing: the debounced save has not run yet
+        sign_in(controller)
+        controller.window.open_new_person()
+        assert controller.window.new_person_dialog.form.ui.usage_name_edit.text() == "Lambert"
+    finally:
+        controller.quit()
+
+
 def test_privacy_screen_hides_the_form_too(qtbot, desk):
     me = desk()
     dialog = open_form(qtbot, me)

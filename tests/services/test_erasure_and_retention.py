@@ -159,3 +159,17 @@ def test_purge_needs_a_choice_and_a_manager(manager, anne, aged):
         RetentionService(manager).purge([])
     with pytest.raises(NotAllowed):
         RetentionService(anne).purge([aged["due"][1]])
+
+
+def test_a_covering_colleague_cannot_erase(anne, louis, manager):
+    """Erasure is the referent's (or a manager-social worker's): a covering colleague, who
+    has the referent's access for a while, may not make it."""
+    from anaiss_desktop.services.covers import CoverService
+
+    person_id, dossier_id = _person(anne, "Couverte", date(2026, 9, 1), [date(2026, 9, 2)])
+    today = anne.today()
+    CoverService(anne).designate_on_dossier(dossier_id, louis.account.id, today, today)
+    with pytest.raises(NotAllowed, match="pas à la personne qui le ou la remplace"):
+        PersonService(louis).delete(person_id, "Couverte")
+    assert PersonService(anne).get(person_id).usage_name == "Couverte"
+    PersonService(manager).delete(person_id, "Couverte")  # the manager-social worker may

@@ -91,8 +91,8 @@ class AccountTableModel(RowsModel[AccountView]):
             return self.tr("Ne peut plus se connecter. « Réactiver… » lui donne un mot de passe "
                            "temporaire.")
         if view.locked:
-            return self.tr("Trois tentatives infructueuses. « Déverrouiller… » lui donne un "
-                           "mot de passe temporaire.")
+            return self.tr("Trois tentatives infructueuses. « Déverrouiller / nouveau mot de "
+                           "passe temporaire… » lui en donne un.")
         if view.password_status.must_change:
             return self.tr("Le mot de passe devra être changé à la prochaine connexion.")
         return ""
