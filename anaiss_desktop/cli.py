@@ -552,7 +552,10 @@ def cmd_demo(ctx: Context) -> int:
         session.require_manager()
         stats = generate(session, ctx.args.persons, seed=ctx.args.seed,
                          progress=_progress_printer(ctx, "Génération"))
-        ctx.out(f"Données fictives créées : {stats}")
+        ctx.out(f"Données fictives créées : {stats.persons} personne(s), {stats.dossiers} "
+                f"dossier(s), {stats.interventions} intervention(s), {stats.notes} note(s), "
+                f"{stats.aids} aide(s), {stats.echeances} rendez-vous et échéance(s), "
+                f"en {stats.seconds:.1f} s.".replace(".", ",", 1))
         return EXIT_OK
 
     return ctx.with_session(run)

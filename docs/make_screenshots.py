@@ -415,8 +415,10 @@ def main() -> int:
             for _ in range(3):  # a locked account, as the manager finds it
                 with contextlib.suppress(ServiceError):
                     station.login("jnoel", "oubli")
-            window = MainWindow(session, RecordingPrompts())
+            window = MainWindow(session, RecordingPrompts(), runner=runner)  # lists filled now
             window.resize(960, 600)
+            window.show()
+            _wait(lambda: False, 0.3)
             _save(window, "fenetre-principale.png")
 
             admin = AdminDialog(session, runner, RecordingPrompts(), window)

@@ -72,7 +72,8 @@ class RetentionService:
             return None
         months = self.settings().retention_months
         return (f"{count} dossier(s) ont dépassé la durée de conservation ({months} mois après "
-                "le dernier contact) : Administration › Conservation pour les revoir.")
+                "le dernier contact) : onglet Conservation de l'administration (Administration › "
+                "Comptes, paramètres et journal…) pour les revoir.")
 
     def purge(self, dossier_ids: Sequence[int], progress: Progress | None = None) -> PurgeResult:
         """Delete the chosen dossiers that are still due; ``progress(done, total)`` may return
