@@ -102,6 +102,7 @@ def person_export_pdf(data: dict[str, Any]) -> bytes:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
+    from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfgen.canvas import Canvas
     from reportlab.platypus import (
         CondPageBreak,
@@ -357,8 +358,8 @@ def person_export_pdf(data: dict[str, Any]) -> bytes:
             f"le fichier « {stem}.json » les contient tels qu'ils ont été saisis.",
             empty_style)]))
 
-    footer_left = text.clean(f"{service['nom']} — données personnelles, document établi le "
-                             f"{exported_on}")
+    footer_name = text.clean(service["nom"])
+    footer_tail = text.clean(f" — données personnelles, document établi le {exported_on}")
 
     class NumberedCanvas(Canvas):
         """Writes "page N sur M" once the number of pages is known."""
@@ -377,8 +378,15 @@ def person_export_pdf(data: dict[str, Any]) -> bytes:
                 self.__dict__.update(page)
                 self.setFont(FONT, 7.5)
                 self.setFillColor(colors.HexColor(MUTED))
-                self.drawString(left, 10 * mm, footer_left[:120])
-                self.drawRightString(width - right, 10 * mm, f"page {number} sur {total}")
+                pages = f"page {number} sur {total}"
+                room = (width - left - right - 12
+                        - pdfmetrics.stringWidth(pages, FONT, 7.5))
+                name = footer_name  # shortened first: the date must stay whole
+                while (pdfmetrics.stringWidth(name + footer_tail, FONT, 7.5) > room
+                       and len(name) > 1):
+                    name = name[:-2] + "…"
+                self.drawString(left, 10 * mm, name + footer_tail)
+                self.drawRightString(width - right, 10 * mm, pages)
                 self.setStrokeColor(colors.HexColor(RULE))
                 self.setLineWidth(0.4)
                 self.line(left, 13 * mm, width - right, 13 * mm)
