@@ -13,7 +13,16 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 from shiboken6 import isValid
 
 from ..services.session import Session
@@ -119,3 +128,25 @@ def busy_bar(parent: QWidget) -> QProgressBar:
     bar.setMaximumHeight(8)
     bar.hide()
     return bar
+
+
+def steps_text(steps: tuple[str, ...], current: int) -> str:
+    """"1. Période  ›  <b>2. Aperçu</b>  ›  …": where the person is in a dialog of steps."""
+    return "  ›  ".join(f"<b>{s}</b>" if i == current else s for i, s in enumerate(steps))
+
+
+def lay_out_steps(dialog: TaskDialog, steps_label: QLabel, pages: QStackedWidget,
+                  bar: QProgressBar, *buttons: QPushButton) -> None:
+    """The layout of a dialog in steps: where one is, the page, the status line, then the busy
+    bar and the buttons on the right (none a default button: Enter in a field goes nowhere)."""
+    row = QHBoxLayout()
+    row.addWidget(bar, 1)
+    row.addStretch(0)
+    for button in buttons:
+        button.setAutoDefault(False)
+        row.addWidget(button)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(steps_label)
+    layout.addWidget(pages, 1)
+    layout.addWidget(dialog.status_label)
+    layout.addLayout(row)

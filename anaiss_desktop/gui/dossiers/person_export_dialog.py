@@ -49,7 +49,7 @@ from ...services.session import Session
 from ..drive_picker import ask_folder, size_text
 from ..messages import mute, user_message
 from ..prompts import Prompts
-from ..task_dialog import TaskDialog, busy_bar
+from ..task_dialog import TaskDialog, busy_bar, lay_out_steps, steps_text
 from ..workers import TaskRunner
 
 WARNING_STYLE = ("QLabel { background: #fbf5e6; color: #5c4400; border: 1px solid #e8d9ad;"
@@ -111,21 +111,10 @@ class PersonExportDialog(TaskDialog):
             "Choisir le dossier (clé USB…) où écrire le PDF et le fichier JSON"))
         self.close_button = QPushButton(self.tr("Annuler"), self)
         self.close_button.setObjectName("close_button")
-        for button in (self.export_button, self.close_button):
-            button.setAutoDefault(False)
         self.export_button.clicked.connect(self._on_export_button_clicked)
         self.close_button.clicked.connect(self.reject)
-
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.busy_bar, 1)
-        buttons.addStretch(0)
-        buttons.addWidget(self.export_button)
-        buttons.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.steps_label)
-        layout.addWidget(self.pages, 1)
-        layout.addWidget(self.status_label)
-        layout.addLayout(buttons)
+        lay_out_steps(self, self.steps_label, self.pages, self.busy_bar, self.export_button,
+                      self.close_button)
         self.resize(900, 640)
         self._go(0)
         self.load()
@@ -234,8 +223,7 @@ class PersonExportDialog(TaskDialog):
 
     def _go(self, index: int) -> None:
         self.pages.setCurrentIndex(index)
-        parts = [f"<b>{s}</b>" if i == index else s for i, s in enumerate(self.STEPS)]
-        self.steps_label.setText("  ›  ".join(parts))
+        self.steps_label.setText(steps_text(self.STEPS, index))
         self._update_buttons()
 
     def _update_buttons(self) -> None:

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -48,7 +47,7 @@ from ..drive_picker import DrivePicker, ask_folder, size_text
 from ..drives import Drive, list_drives
 from ..messages import mute, user_message
 from ..prompts import Prompts
-from ..task_dialog import TaskDialog, busy_bar
+from ..task_dialog import TaskDialog, busy_bar, lay_out_steps, steps_text
 from ..workers import TaskRunner
 from .preview import StatsPreview
 
@@ -108,23 +107,11 @@ class StatsExportDialog(TaskDialog):
         self.back_button = QPushButton(self.tr("< &Précédent"), self)
         self.next_button = QPushButton(self)
         self.close_button = QPushButton(self.tr("Annuler"), self)
-        for button in (self.back_button, self.next_button, self.close_button):
-            button.setAutoDefault(False)
         self.back_button.clicked.connect(self._on_back_button_clicked)
         self.next_button.clicked.connect(self._on_next_button_clicked)
         self.close_button.clicked.connect(self.reject)
-
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.busy_bar, 1)
-        buttons.addStretch(0)
-        buttons.addWidget(self.back_button)
-        buttons.addWidget(self.next_button)
-        buttons.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.steps_label)
-        layout.addWidget(self.pages, 1)
-        layout.addWidget(self.status_label)
-        layout.addLayout(buttons)
+        lay_out_steps(self, self.steps_label, self.pages, self.busy_bar, self.back_button,
+                      self.next_button, self.close_button)
         self.resize(860, 640)
         self._go(0)
 
@@ -250,8 +237,7 @@ class StatsExportDialog(TaskDialog):
 
     def _go(self, index: int) -> None:
         self.pages.setCurrentIndex(index)
-        parts = [f"<b>{s}</b>" if i == index else s for i, s in enumerate(self.STEPS)]
-        self.steps_label.setText("  ›  ".join(parts))
+        self.steps_label.setText(steps_text(self.STEPS, index))
         self.show_status("")
         if index == 0:
             self.password_edit.setFocus()
